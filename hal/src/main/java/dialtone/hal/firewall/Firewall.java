@@ -1,0 +1,28 @@
+package dialtone.hal.firewall;
+
+import java.util.Map;
+
+/**
+ * The agent's own packet-filter table. {@link #apply} is all-or-nothing: on failure the previous
+ * ruleset stays in force and a {@code HalException} says why. The Linux adapter renders the
+ * {@link Ruleset} into one nftables table and loads it with {@code nft -f} in one transaction.
+ */
+public interface Firewall {
+    /** IP bytes received on the LTE uplink, counted before any filter: the carrier billed them. */
+    String LTE_RX = "lte-rx";
+
+    /** IP bytes sent on the LTE uplink, counted after filtering. */
+    String LTE_TX = "lte-tx";
+
+    void apply(Ruleset ruleset);
+
+    /** The ruleset last applied successfully ({@link Ruleset#EMPTY} before the first). */
+    Ruleset active();
+
+    /**
+     * Reads the named counters and sets them to zero in the same step, so no byte is counted
+     * twice or lost between the read and the reset. Always holds {@link #LTE_RX} and {@link
+     * #LTE_TX}, whatever the ruleset, plus one counter per rule of the active ruleset.
+     */
+    Map<String, Counter> readAndResetCounters();
+}

@@ -1,0 +1,61 @@
+package dialtone.hal.modem;
+
+import java.util.Objects;
+
+/**
+ * Everything a modem tells about itself. Text fields are {@code null} when the modem does not know
+ * them (ModemManager prints {@code --}); callers show "unknown", never a guess.
+ */
+public record ModemStatus(
+        boolean present,
+        SimState sim,
+        Registration registration,
+        String operator,
+        String accessTechnology,
+        Signal signal,
+        CellId cell,
+        Bearer bearer) {
+
+    public static final ModemStatus ABSENT =
+            new ModemStatus(false, SimState.UNKNOWN, Registration.UNKNOWN, null, null, Signal.UNKNOWN, null, Bearer.DOWN);
+
+    public ModemStatus {
+        Objects.requireNonNull(sim, "sim");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(bearer, "bearer");
+    }
+
+    public boolean registered() {
+        return present && registration.registered();
+    }
+
+    public enum SimState {
+        READY,
+        MISSING,
+        PIN_REQUIRED,
+        PUK_LOCKED,
+        UNKNOWN
+    }
+
+    public enum Registration {
+        HOME,
+        ROAMING,
+        SEARCHING,
+        DENIED,
+        IDLE,
+        UNKNOWN;
+
+        public boolean registered() {
+            return this == HOME || this == ROAMING;
+        }
+    }
+
+    /** Serving cell: E-UTRAN cell id and tracking area code, as hex strings from the modem. */
+    public record CellId(String cellId, String tac) {}
+
+    /** The data bearer: whether it is connected, its APN and the address the carrier gave us. */
+    public record Bearer(boolean connected, String apn, String address) {
+        public static final Bearer DOWN = new Bearer(false, null, null);
+    }
+}

@@ -1,0 +1,18 @@
+package dialtone.hal.route;
+
+import dialtone.hal.Uplink;
+import java.util.Optional;
+
+/**
+ * Which uplink carries the site's traffic. The Linux adapter keeps one routing table per uplink,
+ * always populated, and swaps only the active default with one atomic {@code ip route replace}
+ * (research/linux-mechanics.md §1.1).
+ */
+public interface Routes {
+
+    /** Points the active default route at the uplink's gateway. Idempotent. */
+    void activate(Uplink uplink);
+
+    /** The uplink the active default route points to; empty when there is no default route. */
+    Optional<Uplink> active();
+}

@@ -1,0 +1,54 @@
+package dialtone.hal.sim;
+
+import dialtone.hal.Uplink;
+import dialtone.hal.firewall.Counter;
+import dialtone.hal.firewall.Firewall;
+import dialtone.hal.firewall.Rule;
+import dialtone.hal.firewall.Ruleset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps the applied ruleset and serves the LTE byte counters from the simulated traffic. Rule
+ * counters stay at zero: the simulated LAN sends no traffic that a rule would block.
+ */
+final class SimFirewall implements Firewall {
+    private final SimWorld world;
+    private Ruleset active = Ruleset.EMPTY;
+    private Counter lteRxRead = Counter.ZERO;
+    private Counter lteTxRead = Counter.ZERO;
+
+    SimFirewall(SimWorld world) {
+        this.world = world;
+    }
+
+    @Override
+    public synchronized void apply(Ruleset ruleset) {
+        active = ruleset;
+    }
+
+    @Override
+    public synchronized Ruleset active() {
+        return active;
+    }
+
+    @Override
+    public synchronized Map<String, Counter> readAndResetCounters() {
+        SimTraffic traffic = world.traffic();
+        Counter rx = traffic.ipReceived(Uplink.LTE);
+        Counter tx = traffic.ipSent(Uplink.LTE);
+        Map<String, Counter> read = new LinkedHashMap<>();
+        read.put(Firewall.LTE_RX, difference(rx, lteRxRead));
+        read.put(Firewall.LTE_TX, difference(tx, lteTxRead));
+        for (Rule rule : active.rules()) {
+            read.putIfAbsent(rule.counter(), Counter.ZERO);
+        }
+        lteRxRead = rx;
+        lteTxRead = tx;
+        return read;
+    }
+
+    private static Counter difference(Counter now, Counter before) {
+        return new Counter(now.packets() - before.packets(), now.bytes() - before.bytes());
+    }
+}

@@ -1,0 +1,79 @@
+package dialtone.web;
+
+import dialtone.web.api.HealthHandler;
+import dialtone.web.api.JsonHandler;
+import dialtone.web.api.SessionHandler;
+import dialtone.web.api.SimHandler;
+import dialtone.web.api.StatusHandler;
+import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.RequireSession;
+import dialtone.web.auth.SessionGuard;
+import dialtone.web.auth.Sessions;
+import dialtone.web.json.ApiException;
+import dialtone.web.port.SimControls;
+import dialtone.web.port.StatusView;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+/** The handler tree: one readable route table for the API, then the static installer UI. */
+public final class WebApp {
+
+    /** What the web UI needs from the agent. {@code sim} is null unless the site is simulated. */
+    public record Ports(StatusView status, InstallerPassword password, SimControls sim) {}
+
+    private WebApp() {}
+
+    public static Handler create(Ports ports, Sessions sessions, boolean secureCookies) {
+        SessionGuard guard = new SessionGuard(sessions, secureCookies);
+        PathMappingsHandler routes = new PathMappingsHandler();
+        routes.addMapping(PathSpec.from("/api/v1/health"), new HealthHandler());
+        routes.addMapping(PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard));
+        routes.addMapping(
+                PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
+        if (ports.sim() != null) {
+            routes.addMapping(
+                    PathSpec.from(SimHandler.PREFIX + "/*"), new RequireSession(guard, new SimHandler(ports.sim())));
+        }
+        routes.addMapping(PathSpec.from("/api/*"), new UnknownApi());
+        routes.addMapping(PathSpec.from("/"), installerUi());
+        return new SecurityHeaders(new ContextHandler(routes, "/"));
+    }
+
+    private static Handler installerUi() {
+        ResourceHandler ui = new ResourceHandler();
+        ui.setBaseResource(ResourceFactory.of(ui).newClassLoaderResource("webroot/"));
+        ui.setDirAllowed(false);
+        ui.setWelcomeFiles("index.html");
+        ui.setCacheControl("no-cache");
+        return ui;
+    }
+
+    /** Any other path under /api: a JSON 404 rather than the UI. */
+    private static final class UnknownApi extends JsonHandler {
+        @Override
+        protected Reply get(Request request, Response response) {
+            throw new ApiException(404, "not-found", "No API resource at " + request.getHttpURI().getDecodedPath());
+        }
+
+        @Override
+        protected Reply post(Request request, Response response) {
+            return get(request, response);
+        }
+
+        @Override
+        protected Reply put(Request request, Response response) {
+            return get(request, response);
+        }
+
+        @Override
+        protected Reply delete(Request request, Response response) {
+            return get(request, response);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dialtone.web.json;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.JSONObjectException;
+import java.io.IOException;
+import java.util.Map;
+
+/** The one JSON codec of the API: records and maps out, a plain object in. */
+public final class Json {
+    private static final JSON CODEC = JSON.builder()
+            .enable(JSON.Feature.WRITE_NULL_PROPERTIES)
+            .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
+            .build();
+
+    private Json() {}
+
+    public static String write(Object value) {
+        try {
+            return CODEC.asString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses a JSON object; anything else (array, scalar, broken text) is a 400. */
+    public static Map<String, Object> readObject(String text) {
+        try {
+            Map<String, Object> map = CODEC.mapFrom(text);
+            if (map == null) {
+                throw new ApiException(400, "malformed-json", "The body must be a JSON object.");
+            }
+            return map;
+        } catch (JSONObjectException e) {
+            throw new ApiException(400, "malformed-json", "The body must be a JSON object.");
+        } catch (IOException e) {
+            throw new ApiException(400, "malformed-json", "The body is not valid JSON: " + firstLine(e));
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

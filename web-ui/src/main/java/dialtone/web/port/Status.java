@@ -1,0 +1,50 @@
+package dialtone.web.port;
+
+/**
+ * The site at a glance, as {@code GET /api/v1/status} serves it. A {@code null} value means "not
+ * known" (e.g. no probe has finished yet); the UI shows it as unknown, never as zero.
+ *
+ * @param activeUplink {@code primary}, {@code lte} or {@code none}
+ * @param mode {@code auto}, {@code force-primary} or {@code force-lte}
+ */
+public record Status(
+        Site site,
+        boolean simulated,
+        String activeUplink,
+        String mode,
+        Primary primary,
+        Lte lte,
+        Usage usage,
+        E911 e911,
+        Mqtt mqtt) {
+
+    public record Site(String name, String deviceId) {}
+
+    /**
+     * @param state {@code up}, {@code degraded}, {@code down} or {@code unknown}
+     * @param lossPercent probe loss over the recent window
+     * @param latencyMs median round trip of the answered probes in the window
+     * @param lastProbe when the last probe round finished, ISO-8601
+     */
+    public record Primary(String state, Double lossPercent, Long latencyMs, String lastProbe) {}
+
+    /**
+     * @param state {@code active} (carrying traffic), {@code standby} (ready), {@code unavailable}
+     *     (not registered, no signal, no modem) or {@code unknown}
+     */
+    public record Lte(String state, Signal signal, String registration, String operator, String technology) {}
+
+    /** @param bars 0-5, see the hal's documented mapping from RSRP */
+    public record Signal(int bars, Double rsrpDbm, Double rsrqDb, Double sinrDb) {}
+
+    /**
+     * @param cycleBytes LTE bytes this billing cycle; {@code null} until the meter has a figure
+     * @param capBytes the plan's cap in bytes (decimal units, as carriers bill)
+     */
+    public record Usage(Long cycleBytes, long capBytes) {}
+
+    /** @param status {@code registered}, {@code unverified} or {@code missing} */
+    public record E911(String status) {}
+
+    public record Mqtt(boolean connected) {}
+}

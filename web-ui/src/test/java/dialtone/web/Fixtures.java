@@ -1,0 +1,57 @@
+package dialtone.web;
+
+import dialtone.web.port.SimControls;
+import dialtone.web.port.Status;
+import java.util.ArrayList;
+import java.util.List;
+
+final class Fixtures {
+    private Fixtures() {}
+
+    static Status status() {
+        return new Status(
+                new Status.Site("Acme Dental", "dt-0001"),
+                true,
+                "primary",
+                "auto",
+                new Status.Primary("up", 0.0, 12L, "2026-11-23T12:00:00Z"),
+                new Status.Lte("standby", new Status.Signal(4, -90.0, -10.0, 14.0), "home", "Simulated", "lte"),
+                new Status.Usage(null, 2_000_000_000L),
+                new Status.E911("missing"),
+                new Status.Mqtt(false));
+    }
+
+    /** Remembers what it was asked to do. */
+    static final class RecordingSim implements SimControls {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public SimState setPrimary(String state, int lossPercent) {
+            calls.add("primary " + state + " " + lossPercent);
+            return state();
+        }
+
+        @Override
+        public SimState setLte(boolean registered, int signalBars) {
+            calls.add("lte " + registered + " " + signalBars);
+            return state();
+        }
+
+        @Override
+        public SimState setActiveCalls(int active) {
+            calls.add("calls " + active);
+            return state();
+        }
+
+        @Override
+        public SimState advanceClock(long seconds) {
+            calls.add("clock " + seconds);
+            return state();
+        }
+
+        @Override
+        public SimState state() {
+            return new SimState("up", 0, true, 4, 0, "2026-11-23T12:00:00Z", 0);
+        }
+    }
+}
