@@ -1,0 +1,171 @@
+package dialtone.agent;
+
+import dialtone.agent.config.AgentConfig;
+import dialtone.agent.config.ConfigLoader;
+import dialtone.agent.config.ConfigValidator;
+import dialtone.agent.config.Defaults;
+import dialtone.agent.failover.UplinkMonitor;
+import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.runtime.ServiceGroup;
+import dialtone.agent.store.Database;
+import dialtone.agent.store.DatabaseException;
+import dialtone.agent.store.Migrations;
+import dialtone.agent.store.Settings;
+import dialtone.agent.web.DatabaseCredentials;
+import dialtone.agent.web.SimControlsAdapter;
+import dialtone.agent.web.StatusAdapter;
+import dialtone.agent.web.WebService;
+import dialtone.hal.Hal;
+import dialtone.hal.Uplink;
+import dialtone.hal.sim.SimWorld;
+import dialtone.web.WebApp;
+import dialtone.web.WebServer;
+import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.PasswordHasher;
+import java.nio.channels.FileLock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import org.tinylog.Logger;
+import org.tinylog.jul.JulTinylogBridge;
+
+/** The composition root: the command line and configuration in, a running agent out. */
+public final class Main {
+    static final int EXIT_REFUSED = 2;
+    static final int EXIT_CRASHED = 1;
+    static final String PASSWORD_ENV = "DIALTONE_INSTALLER_PASSWORD";
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        long begin = System.nanoTime();
+        JulTinylogBridge.activate();
+        AgentArgs args;
+        try {
+            args = AgentArgs.parse(argv);
+        } catch (AgentArgs.UsageException e) {
+            System.err.println("dialtone-agent: " + e.getMessage() + "\n\n" + AgentArgs.USAGE);
+            System.exit(EXIT_REFUSED);
+            return;
+        }
+        if (args.help() || args.version()) {
+            System.err.println(args.help() ? AgentArgs.USAGE : "dialtone-agent " + version());
+            return;
+        }
+        try {
+            run(args, System.getenv(), begin);
+        } catch (StartupRefused e) {
+            System.err.print(e.report());
+            System.exit(EXIT_REFUSED);
+        } catch (RuntimeException e) {
+            Logger.error(e, "The agent crashed while starting");
+            System.exit(EXIT_CRASHED);
+        }
+    }
+
+    private static void run(AgentArgs args, Map<String, String> env, long begin) throws StartupRefused {
+        AgentConfig config = loadConfig(args, env);
+        if (!args.sim()) {
+            refuseRealHardware(config);
+        }
+        FileLock lock = DataDir.claim(args.dataDir());
+        Database database = openDatabase(args);
+        SimWorld world = SimWorld.live(new SimWorld.Interfaces(
+                config.uplinks().primary().interfaceName(),
+                config.uplinks().lte().interfaceName(),
+                config.lan().interfaceName()));
+        Hal hal = world.hal();
+        Settings settings = new Settings(database, hal.clock());
+        InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
+
+        UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
+        ModemWatch modem = new ModemWatch(hal.modem());
+        StatusAdapter status = new StatusAdapter(config, hal.simulated(), primary, modem, hal.routes(), settings);
+        int port = args.httpPort() > 0 ? args.httpPort() : Defaults.SIM_HTTP_PORT;
+        WebService web = new WebService(
+                new WebServer.Settings(Defaults.SIM_HTTP_HOST, port, false),
+                new WebApp.Ports(status, password, new SimControlsAdapter(world)));
+
+        Agent agent = new Agent(hal, new ServiceGroup(List.of(primary, modem, web)), database, lock);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger.info("Stopping");
+            agent.stop();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            agent.start("serving");
+        } catch (WebServer.WebStartException e) {
+            throw new StartupRefused(e.getMessage());
+        }
+        Logger.info("Dialtone agent {} ready in {} ms: SIMULATED site, web UI on http://{}:{}/", version(),
+                (System.nanoTime() - begin) / 1_000_000, Defaults.SIM_HTTP_HOST, web.port());
+        awaitShutdown(stopped);
+    }
+
+    /** The configuration, or every problem with it (and with the provisioned password) at once. */
+    private static AgentConfig loadConfig(AgentArgs args, Map<String, String> env) {
+        Map<String, String> modeDefaults = args.sim() ? ConfigValidator.simulatedSiteDefaults() : Map.of();
+        ConfigValidator.Result result = ConfigLoader.load(args.configFile(), args.configExplicit(), env, modeDefaults);
+        result.warnings().forEach(name -> Logger.warn("Ignoring environment variable {}: no such setting", name));
+        SortedMap<String, String> problems = new TreeMap<>(result.problems());
+        Optional.ofNullable(env.get(PASSWORD_ENV))
+                .flatMap(InstallerPassword::problem)
+                .ifPresent(problem -> problems.put(PASSWORD_ENV, problem));
+        if (!problems.isEmpty()) {
+            throw new StartupRefused("the configuration has " + problems.size() + " problem(s)", problems);
+        }
+        return result.config().orElseThrow();
+    }
+
+    /** A real box must be provisioned; this build has no Linux adapters yet, so it stops there. */
+    private static void refuseRealHardware(AgentConfig config) {
+        if (!config.uplinks().configured()) {
+            throw new StartupRefused("this machine is not provisioned as a Dialtone box: uplink.primary.interface "
+                    + "and uplink.lte.interface are not set, and the agent never touches the network of a machine "
+                    + "it was not set up for. Use --sim for the demo.");
+        }
+        throw new StartupRefused("this build drives only the simulated site (--sim); the Linux network adapters "
+                + "come with the failover engine.");
+    }
+
+    private static Database openDatabase(AgentArgs args) {
+        try {
+            return Database.open(args.dataDir().resolve("dialtone.db"), new Migrations(Migrations.PRODUCTION));
+        } catch (DatabaseException e) {
+            throw new StartupRefused(e.getMessage());
+        }
+    }
+
+    private static InstallerPassword installerPassword(Settings settings, String provisioned) {
+        InstallerPassword password = new InstallerPassword(
+                new DatabaseCredentials(settings), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS));
+        if (provisioned != null) {
+            if (password.provisionIfAbsent(provisioned)) {
+                Logger.info("Installer password set from {}", PASSWORD_ENV);
+            } else {
+                Logger.info("{} ignored: this device already has an installer password", PASSWORD_ENV);
+            }
+        } else if (!password.isSet()) {
+            Logger.warn("No installer password is set: nobody can log in to the web UI until {} provides one",
+                    PASSWORD_ENV);
+        }
+        return password;
+    }
+
+    private static void awaitShutdown(CountDownLatch stopped) {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

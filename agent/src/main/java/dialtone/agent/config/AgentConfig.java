@@ -1,0 +1,74 @@
+package dialtone.agent.config;
+
+import dialtone.hal.net.ProbeTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The agent's configuration: an immutable tree, built only by {@link ConfigValidator} so that every
+ * instance is valid. Optional text values are empty strings, never null.
+ */
+public record AgentConfig(
+        Device device, Site site, Uplinks uplinks, Lan lan, Lte lte, Sbc sbc, Probe probe, Usage usage,
+        Mqtt mqtt, Notifications notifications) {
+
+    public AgentConfig {
+        Objects.requireNonNull(device);
+        Objects.requireNonNull(site);
+        Objects.requireNonNull(uplinks);
+        Objects.requireNonNull(lan);
+        Objects.requireNonNull(lte);
+        Objects.requireNonNull(sbc);
+        Objects.requireNonNull(probe);
+        Objects.requireNonNull(usage);
+        Objects.requireNonNull(mqtt);
+        Objects.requireNonNull(notifications);
+    }
+
+    /** @param id lowercase {@code [a-z0-9-]}: the MQTT client id and certificate CN */
+    public record Device(String id) {}
+
+    public record Site(String name) {}
+
+    public record Uplinks(Uplink primary, Uplink lte) {
+        /** True when a box knows which interfaces to drive (never guessed on real hardware). */
+        public boolean configured() {
+            return !primary.interfaceName().isEmpty() && !lte.interfaceName().isEmpty();
+        }
+    }
+
+    /** @param gateway an address literal, or empty to take it from the kernel's routes */
+    public record Uplink(String interfaceName, String gateway) {}
+
+    public record Lan(String interfaceName) {}
+
+    /** @param modem {@code modemmanager}, {@code at} or {@code ethernet} */
+    public record Lte(String modem, String modemPort) {}
+
+    public record Sbc(List<String> hosts) {
+        public Sbc {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    public record Probe(List<ProbeTarget> targets, Duration interval, Duration timeout) {
+        public Probe {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** @param capBytes the plan's monthly cap, in decimal bytes as carriers bill */
+    public record Usage(long capBytes) {}
+
+    /** @param url empty when remote management is off; else {@code tcp://} or {@code ssl://host:port} */
+    public record Mqtt(String url, String username, Secret password, Path tlsCa, Path tlsCert, Path tlsKey) {}
+
+    public record Notifications(String smtpHost, int smtpPort, List<String> customer, List<String> support) {
+        public Notifications {
+            customer = List.copyOf(customer);
+            support = List.copyOf(support);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dialtone.agent.config;
+
+import dialtone.agent.config.AgentConfig.Device;
+import dialtone.agent.config.AgentConfig.Lan;
+import dialtone.agent.config.AgentConfig.Lte;
+import dialtone.agent.config.AgentConfig.Mqtt;
+import dialtone.agent.config.AgentConfig.Notifications;
+import dialtone.agent.config.AgentConfig.Probe;
+import dialtone.agent.config.AgentConfig.Sbc;
+import dialtone.agent.config.AgentConfig.Site;
+import dialtone.agent.config.AgentConfig.Uplink;
+import dialtone.agent.config.AgentConfig.Uplinks;
+import dialtone.agent.config.AgentConfig.Usage;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The one place configuration is checked: reads every key from {@link ConfigSources}, applies
+ * {@link Defaults}, and returns either a valid {@link AgentConfig} or every problem as {@code key
+ * -> message}, so the installer sees them all at once.
+ */
+public final class ConfigValidator {
+    private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern DEVICE_PATH = Pattern.compile("/dev/[A-Za-z0-9/_.-]+");
+    private static final Set<String> MODEM_KINDS = Set.of("modemmanager", "at", "ethernet");
+
+    /** A valid configuration, or the problems (then {@code config} is empty). */
+    public record Result(Optional<AgentConfig> config, SortedMap<String, String> problems, Set<String> warnings) {}
+
+    private ConfigValidator() {}
+
+    public static Result validate(ConfigSources sources) {
+        ConfigFields fields = new ConfigFields(sources);
+        AgentConfig config = new AgentConfig(
+                new Device(fields.matching("device.id", DEVICE_ID, "lowercase letters, digits and inner dashes")),
+                new Site(fields.text("site.name", 100)),
+                uplinks(fields),
+                new Lan(interfaceName(fields, "lan.interface")),
+                lte(fields),
+                new Sbc(fields.list("sbc.hosts", java.util.List.of(), "a host name or address",
+                        host -> Optional.of(host).filter(NetSyntax::isHost))),
+                probe(fields),
+                new Usage(fields.bytes("usage.cap", 1_000_000, 1_000_000_000_000L, Defaults.USAGE_CAP_BYTES)),
+                mqtt(fields),
+                notifications(fields));
+        crossChecks(config, fields);
+        sources.unknownFileKeys().forEach(key -> fields.problem(key, "unknown key"));
+        SortedMap<String, String> problems = new TreeMap<>(fields.problems());
+        Optional<AgentConfig> valid = problems.isEmpty() ? Optional.of(config) : Optional.empty();
+        return new Result(valid, problems, sources.unknownEnvNames());
+    }
+
+    private static Uplinks uplinks(ConfigFields fields) {
+        return new Uplinks(
+                new Uplink(interfaceName(fields, "uplink.primary.interface"), gateway(fields, "uplink.primary.gateway")),
+                new Uplink(interfaceName(fields, "uplink.lte.interface"), gateway(fields, "uplink.lte.gateway")));
+    }
+
+    private static String interfaceName(ConfigFields fields, String key) {
+        String name = fields.text(key, 15);
+        if (!name.isEmpty() && !NetSyntax.isInterfaceName(name)) {
+            fields.problem(key, "must be a network interface name such as eth0 or wwan0");
+            return "";
+        }
+        return name;
+    }
+
+    private static String gateway(ConfigFields fields, String key) {
+        String text = fields.text(key, 64);
+        Optional<InetAddress> address = NetSyntax.ipLiteral(text);
+        if (!text.isEmpty() && address.isEmpty()) {
+            fields.problem(key, "must be an IPv4 or IPv6 address (leave it out to use the kernel's route)");
+            return "";
+        }
+        return address.map(InetAddress::getHostAddress).orElse("");
+    }
+
+    private static Lte lte(ConfigFields fields) {
+        String modem = fields.choice("lte.modem", MODEM_KINDS, Defaults.LTE_MODEM);
+        String port = fields.matching("lte.modem.port", DEVICE_PATH, "a device path such as /dev/ttyUSB2");
+        if (modem.equals("at") && port.isEmpty() && !fields.hasProblem("lte.modem.port")) {
+            fields.problem("lte.modem.port", "required when lte.modem is at");
+        }
+        return new Lte(modem, port);
+    }
+
+    private static Probe probe(ConfigFields fields) {
+        Duration interval = fields.duration(
+                "probe.interval", Duration.ofMillis(500), Duration.ofSeconds(10), Defaults.PROBE_INTERVAL);
+        Duration timeout = fields.duration(
+                "probe.timeout", Duration.ofMillis(100), Duration.ofSeconds(5), Defaults.PROBE_TIMEOUT);
+        var targets = fields.list(
+                "probe.targets", Defaults.PROBE_TARGETS, "a probe target such as icmp:192.0.2.1, "
+                        + "dns:198.51.100.53, tcp:203.0.113.10:443 or sip:sbc.example.net",
+                NetSyntax::probeTarget);
+        return new Probe(targets, interval, timeout);
+    }
+
+    private static Mqtt mqtt(ConfigFields fields) {
+        String url = fields.text("mqtt.url", 255);
+        Optional<String> normalised = NetSyntax.mqttUrl(url);
+        if (!url.isEmpty() && normalised.isEmpty()) {
+            fields.problem("mqtt.url", "must be tcp://host:port or ssl://host:port");
+        }
+        return new Mqtt(
+                normalised.orElse(""),
+                fields.text("mqtt.username", 128),
+                new Secret(fields.text("mqtt.password", 256)),
+                fields.readableFile("mqtt.tls.ca"),
+                fields.readableFile("mqtt.tls.cert"),
+                fields.readableFile("mqtt.tls.key"));
+    }
+
+    private static Notifications notifications(ConfigFields fields) {
+        String host = fields.text("notify.smtp.host", 253);
+        if (!host.isEmpty() && !NetSyntax.isHost(host)) {
+            fields.problem("notify.smtp.host", "must be a host name or address");
+        }
+        return new Notifications(
+                host,
+                fields.integer("notify.smtp.port", 1, 65535, Defaults.SMTP_PORT),
+                emails(fields, "notify.email.customer"),
+                emails(fields, "notify.email.support"));
+    }
+
+    private static java.util.List<String> emails(ConfigFields fields, String key) {
+        return fields.list(key, java.util.List.of(), "an e-mail address",
+                text -> Optional.of(text).filter(NetSyntax::isEmail));
+    }
+
+    /** Rules that span keys, each reported under the key an installer would fix. */
+    private static void crossChecks(AgentConfig c, ConfigFields fields) {
+        String primary = c.uplinks().primary().interfaceName();
+        String lte = c.uplinks().lte().interfaceName();
+        if (!primary.isEmpty() && primary.equals(lte)) {
+            fields.problem("uplink.lte.interface", "must differ from uplink.primary.interface");
+        }
+        String lan = c.lan().interfaceName();
+        if (!lan.isEmpty() && (lan.equals(primary) || lan.equals(lte))) {
+            fields.problem("lan.interface", "must differ from the uplink interfaces");
+        }
+        if (c.probe().timeout().compareTo(c.probe().interval()) > 0) {
+            fields.problem("probe.timeout", "must not be longer than probe.interval");
+        }
+        Mqtt mqtt = c.mqtt();
+        if (!mqtt.url().isEmpty() && c.device().id().isEmpty()) {
+            fields.problem("device.id", "required when mqtt.url is set (it is the MQTT client id)");
+        }
+        boolean tlsFiles = mqtt.tlsCa() != null || mqtt.tlsCert() != null || mqtt.tlsKey() != null;
+        if (tlsFiles && !mqtt.url().startsWith("ssl://")) {
+            fields.problem("mqtt.url", "must be ssl://host:port when TLS files are configured");
+        }
+        if ((mqtt.tlsCert() == null) != (mqtt.tlsKey() == null)) {
+            fields.problem(mqtt.tlsCert() == null ? "mqtt.tls.cert" : "mqtt.tls.key",
+                    "required with " + (mqtt.tlsCert() == null ? "mqtt.tls.key" : "mqtt.tls.cert"));
+        }
+        if (mqtt.password().isSet() && mqtt.username().isEmpty()) {
+            fields.problem("mqtt.username", "required when mqtt.password is set");
+        }
+        boolean recipients = !c.notifications().customer().isEmpty() || !c.notifications().support().isEmpty();
+        if (recipients && c.notifications().smtpHost().isEmpty()) {
+            fields.problem("notify.smtp.host", "required when e-mail recipients are set");
+        }
+    }
+
+    /** The layer of defaults a simulated site adds below the file: believable interface names. */
+    public static Map<String, String> simulatedSiteDefaults() {
+        return Map.of(
+                "device.id", Defaults.SIM_DEVICE_ID,
+                "site.name", Defaults.SIM_SITE_NAME,
+                "uplink.primary.interface", Defaults.SIM_PRIMARY_INTERFACE,
+                "uplink.lte.interface", Defaults.SIM_LTE_INTERFACE,
+                "lan.interface", Defaults.SIM_LAN_INTERFACE,
+                "sbc.hosts", Defaults.SIM_SBC_HOST);
+    }
+
+}

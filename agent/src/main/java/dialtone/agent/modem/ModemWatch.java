@@ -1,0 +1,64 @@
+package dialtone.agent.modem;
+
+import dialtone.agent.runtime.Service;
+import dialtone.agent.runtime.Threads;
+import dialtone.hal.HalException;
+import dialtone.hal.modem.LteModem;
+import dialtone.hal.modem.ModemStatus;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * Reads the modem's status every few seconds (free: no cellular data) and keeps the last answer.
+ * A modem that stops answering keeps its last known status until recovery (a later issue) acts.
+ */
+public final class ModemWatch implements Service {
+    public static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private final LteModem modem;
+    private volatile ModemStatus status = ModemStatus.ABSENT;
+    private ScheduledExecutorService owner;
+
+    public ModemWatch(LteModem modem) {
+        this.modem = modem;
+    }
+
+    @Override
+    public String name() {
+        return "modem watch";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (owner == null) {
+            owner = Threads.owner("modem-watch");
+            owner.scheduleWithFixedDelay(this::read, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (owner != null) {
+            Threads.shutdown(owner, Duration.ofSeconds(2));
+            owner = null;
+        }
+    }
+
+    public ModemStatus status() {
+        return status;
+    }
+
+    private void read() {
+        try {
+            ModemStatus now = modem.status();
+            if (now.registered() != status.registered()) {
+                Logger.info("LTE modem {}", now.registered() ? "registered on " + now.operator() : "not registered");
+            }
+            status = now;
+        } catch (HalException e) {
+            Logger.debug("Modem did not answer: {}", e.getMessage());
+        }
+    }
+}

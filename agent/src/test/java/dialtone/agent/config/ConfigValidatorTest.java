@@ -1,0 +1,192 @@
+package dialtone.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dialtone.hal.net.ProbeMethod;
+import dialtone.hal.net.ProbeTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigValidatorTest {
+
+    private static ConfigValidator.Result validate(Map<String, String> file) {
+        return ConfigValidator.validate(new ConfigSources(Map.of(), file, Map.of()));
+    }
+
+    @Test
+    void nothingConfiguredIsValidAndAllDefaults() {
+        ConfigValidator.Result result = validate(Map.of());
+
+        assertThat(result.problems()).isEmpty();
+        AgentConfig config = result.config().orElseThrow();
+        assertThat(config.uplinks().configured()).isFalse();
+        assertThat(config.lte().modem()).isEqualTo(Defaults.LTE_MODEM);
+        assertThat(config.usage().capBytes()).isEqualTo(Defaults.USAGE_CAP_BYTES);
+        assertThat(config.probe().interval()).isEqualTo(Defaults.PROBE_INTERVAL);
+        assertThat(config.probe().targets()).hasSize(Defaults.PROBE_TARGETS.size());
+        assertThat(config.notifications().smtpPort()).isEqualTo(Defaults.SMTP_PORT);
+    }
+
+    @Test
+    void aFullyProvisionedBoxIsReadBack(@TempDir Path dir) throws Exception {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "ca");
+        Path cert = Files.writeString(dir.resolve("dev.pem"), "cert");
+        Path key = Files.writeString(dir.resolve("dev.key"), "key");
+        Map<String, String> file = new HashMap<>(Map.of(
+                "device.id", "dt-000123",
+                "site.name", "Acme Dental, Suite 200",
+                "uplink.primary.interface", "eth0",
+                "uplink.primary.gateway", "192.0.2.1",
+                "uplink.lte.interface", "wwan0",
+                "lan.interface", "eth1",
+                "lte.modem", "at",
+                "lte.modem.port", "/dev/ttyUSB2",
+                "sbc.hosts", "sbc1.example.net, 198.51.100.10",
+                "probe.targets", "icmp:192.0.2.1, dns:198.51.100.53, tcp:[2001:db8::1]:443, sip:sbc1.example.net"));
+        file.putAll(Map.of(
+                "probe.interval", "500ms",
+                "probe.timeout", "400ms",
+                "usage.cap", "1GB",
+                "mqtt.url", "ssl://broker.example.net",
+                "mqtt.tls.ca", ca.toString(),
+                "mqtt.tls.cert", cert.toString(),
+                "mqtt.tls.key", key.toString(),
+                "notify.smtp.host", "smtp.example.net",
+                "notify.email.customer", "office@acme.example",
+                "notify.email.support", "noc@provider.example, oncall@provider.example"));
+
+        ConfigValidator.Result result = validate(file);
+
+        assertThat(result.problems()).isEmpty();
+        AgentConfig c = result.config().orElseThrow();
+        assertThat(c.uplinks().primary().gateway()).isEqualTo("192.0.2.1");
+        assertThat(c.uplinks().lte().gateway()).as("discovered from the kernel").isEmpty();
+        assertThat(c.sbc().hosts()).containsExactly("sbc1.example.net", "198.51.100.10");
+        assertThat(c.probe().targets())
+                .containsExactly(
+                        ProbeTarget.of(ProbeMethod.ICMP, "192.0.2.1"),
+                        new ProbeTarget(ProbeMethod.DNS, "198.51.100.53", 53),
+                        new ProbeTarget(ProbeMethod.TCP, "2001:db8::1", 443),
+                        new ProbeTarget(ProbeMethod.SIP, "sbc1.example.net", 5060));
+        assertThat(c.probe().interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.usage().capBytes()).isEqualTo(1_000_000_000L);
+        assertThat(c.mqtt().url()).isEqualTo("ssl://broker.example.net:8883");
+        assertThat(c.notifications().support()).containsExactly("noc@provider.example", "oncall@provider.example");
+    }
+
+    @Test
+    void everyFieldErrorIsReportedAtOnce() {
+        Map<String, String> bad = new HashMap<>(Map.of(
+                "device.id", "Dev_1",
+                "site.name", "x".repeat(101),
+                "uplink.primary.interface", "eth 0",
+                "uplink.primary.gateway", "gateway.example",
+                "uplink.lte.interface", "wwan0",
+                "lan.interface", "wwan0",
+                "lte.modem", "huawei",
+                "sbc.hosts", "sbc..example.net",
+                "probe.targets", "tcp:192.0.2.1",
+                "probe.interval", "fast"));
+        bad.putAll(Map.of(
+                "probe.timeout", "20s",
+                "usage.cap", "0",
+                "mqtt.url", "http://broker.example.net",
+                "mqtt.tls.ca", "/no/such/ca.pem",
+                "notify.smtp.port", "70000",
+                "notify.email.customer", "office@acme.example\r\nBcc: all@example.net",
+                "notify.email.support", "not-an-address",
+                "colour", "blue"));
+
+        ConfigValidator.Result result = validate(bad);
+
+        assertThat(result.config()).isEmpty();
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "device.id", "site.name", "uplink.primary.interface", "uplink.primary.gateway",
+                        "lan.interface", "lte.modem", "sbc.hosts", "probe.targets", "probe.interval",
+                        "probe.timeout", "usage.cap", "mqtt.url", "mqtt.tls.ca", "notify.smtp.port",
+                        "notify.email.customer", "notify.email.support", "colour");
+        assertThat(result.problems().get("colour")).isEqualTo("unknown key");
+        assertThat(result.problems().get("usage.cap")).contains("2GB");
+        assertThat(result.problems().get("lte.modem")).isEqualTo("must be one of at, ethernet, modemmanager");
+        assertThat(result.problems().get("notify.email.customer")).contains("not an e-mail address");
+    }
+
+    @Test
+    void crossFieldRulesNameTheKeyToFix() {
+        ConfigValidator.Result result = validate(Map.of(
+                "uplink.primary.interface", "eth0",
+                "uplink.lte.interface", "eth0",
+                "lte.modem", "at",
+                "probe.interval", "1s",
+                "probe.timeout", "2s",
+                "mqtt.url", "tcp://broker.example.net:1883",
+                "mqtt.password", "secret",
+                "notify.email.support", "noc@provider.example"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "uplink.lte.interface", "lte.modem.port", "probe.timeout", "device.id", "mqtt.username",
+                        "notify.smtp.host");
+    }
+
+    @Test
+    void tlsFilesNeedAnSslUrlAndComeAsAPair(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("dev.pem"), "cert");
+
+        ConfigValidator.Result result = validate(Map.of(
+                "device.id", "dt-1", "mqtt.url", "tcp://broker.example.net", "mqtt.tls.cert", cert.toString()));
+
+        assertThat(result.problems()).containsOnlyKeys("mqtt.url", "mqtt.tls.key");
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFileAndSaysSoInProblems() {
+        ConfigSources sources = new ConfigSources(
+                Map.of("DIALTONE_USAGE_CAP", "5GB", "DIALTONE_PROBE_INTERVAL", "soon", "DIALTONE_MQTT_URLL", "x"),
+                Map.of("usage.cap", "1GB", "probe.interval", "1s"),
+                Map.of());
+
+        ConfigValidator.Result result = ConfigValidator.validate(sources);
+
+        assertThat(result.problems()).containsOnlyKeys("probe.interval");
+        assertThat(result.problems().get("probe.interval")).endsWith("(from DIALTONE_PROBE_INTERVAL)");
+        assertThat(result.warnings()).containsExactly("DIALTONE_MQTT_URLL");
+        ConfigSources valid = new ConfigSources(Map.of("DIALTONE_USAGE_CAP", "5GB"), Map.of("usage.cap", "1GB"), Map.of());
+        assertThat(ConfigValidator.validate(valid).config().orElseThrow().usage().capBytes()).isEqualTo(5_000_000_000L);
+    }
+
+    @Test
+    void theSimulatedSiteFillsInInterfacesButTheFileStillWins() {
+        ConfigSources sources = new ConfigSources(
+                Map.of(), Map.of("uplink.lte.interface", "wwan1"), ConfigValidator.simulatedSiteDefaults());
+
+        AgentConfig config = ConfigValidator.validate(sources).config().orElseThrow();
+
+        assertThat(config.uplinks().primary().interfaceName()).isEqualTo("eth0");
+        assertThat(config.uplinks().lte().interfaceName()).isEqualTo("wwan1");
+        assertThat(config.device().id()).isEqualTo(Defaults.SIM_DEVICE_ID);
+    }
+
+    @Test
+    void secretsNeverPrint() {
+        AgentConfig config = validate(Map.of("mqtt.username", "dt-1", "mqtt.password", "hunter2-hunter2"))
+                .config()
+                .orElseThrow();
+
+        assertThat(config.toString()).doesNotContain("hunter2");
+        assertThat(config.mqtt().password().value()).isEqualTo("hunter2-hunter2");
+    }
+
+    @Test
+    void anEnvironmentValueWithAControlCharacterIsRefused() {
+        ConfigSources sources = new ConfigSources(Map.of("DIALTONE_SITE_NAME", "Acme\u0007"), Map.of(), Map.of());
+
+        assertThat(ConfigValidator.validate(sources).problems()).containsKey("site.name");
+    }
+}

@@ -1,0 +1,2 @@
+-- Test schema, version 1.
+CREATE TABLE ledger (day TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
