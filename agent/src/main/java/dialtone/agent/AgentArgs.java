@@ -10,7 +10,12 @@ import java.nio.file.Path;
  * @param httpPort the web UI's port, or -1 for the default of the mode
  */
 public record AgentArgs(
-        boolean sim, Path configFile, boolean configExplicit, Path dataDir, int httpPort, boolean help,
+        boolean sim,
+        Path configFile,
+        boolean configExplicit,
+        Path dataDir,
+        int httpPort,
+        boolean help,
         boolean version) {
 
     public static final String USAGE = """

@@ -27,8 +27,8 @@ final class DataDir {
             throw new StartupRefused("the data directory " + dir + " is not writable by this user");
         }
         try {
-            FileChannel channel = FileChannel.open(
-                    dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();

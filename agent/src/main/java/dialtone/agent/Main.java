@@ -91,18 +91,25 @@ public final class Main {
 
         Agent agent = new Agent(hal, new ServiceGroup(List.of(primary, modem, web)), database, lock);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Logger.info("Stopping");
-            agent.stop();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            Logger.info("Stopping");
+                            agent.stop();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             agent.start("serving");
         } catch (WebServer.WebStartException e) {
             throw new StartupRefused(e.getMessage());
         }
-        Logger.info("Dialtone agent {} ready in {} ms: SIMULATED site, web UI on http://{}:{}/", version(),
-                (System.nanoTime() - begin) / 1_000_000, Defaults.SIM_HTTP_HOST, web.port());
+        Logger.info(
+                "Dialtone agent {} ready in {} ms: SIMULATED site, web UI on http://{}:{}/",
+                version(),
+                (System.nanoTime() - begin) / 1_000_000,
+                Defaults.SIM_HTTP_HOST,
+                web.port());
         awaitShutdown(stopped);
     }
 
@@ -150,7 +157,8 @@ public final class Main {
                 Logger.info("{} ignored: this device already has an installer password", PASSWORD_ENV);
             }
         } else if (!password.isSet()) {
-            Logger.warn("No installer password is set: nobody can log in to the web UI until {} provides one",
+            Logger.warn(
+                    "No installer password is set: nobody can log in to the web UI until {} provides one",
                     PASSWORD_ENV);
         }
         return password;

@@ -26,8 +26,11 @@ public final class StartupRefused extends RuntimeException {
 
     /** The message for the console: the summary, then one problem per line. */
     public String report() {
-        StringBuilder text = new StringBuilder("Dialtone agent cannot start: ").append(getMessage()).append('\n');
-        problems.forEach((where, what) -> text.append("  ").append(where).append(": ").append(what).append('\n'));
+        StringBuilder text = new StringBuilder("Dialtone agent cannot start: ")
+                .append(getMessage())
+                .append('\n');
+        problems.forEach((where, what) ->
+                text.append("  ").append(where).append(": ").append(what).append('\n'));
         return text.toString();
     }
 }

@@ -58,7 +58,10 @@ public final class WebApp {
     private static final class UnknownApi extends JsonHandler {
         @Override
         protected Reply get(Request request, Response response) {
-            throw new ApiException(404, "not-found", "No API resource at " + request.getHttpURI().getDecodedPath());
+            throw new ApiException(
+                    404,
+                    "not-found",
+                    "No API resource at " + request.getHttpURI().getDecodedPath());
         }
 
         @Override

@@ -73,7 +73,8 @@ class SessionApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "[1,2]", "\"password\"", "null", "{\"password\": \"a\", \"password\": \"b\"}", "{'a':1}"})
+    @ValueSource(
+            strings = {"{", "[1,2]", "\"password\"", "null", "{\"password\": \"a\", \"password\": \"b\"}", "{'a':1}"})
     void malformedJsonIs400WithoutAStackTrace(String body) throws Exception {
         HttpTester.Response response = api.send("POST", "/api/v1/session", body);
 

@@ -22,7 +22,9 @@ class SimApiTest {
 
     @Test
     void eachControlReachesTheSimulatedWorld() throws Exception {
-        assertThat(api.send("POST", "/api/v1/sim/primary", "{\"state\":\"down\"}").getStatus()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/sim/primary", "{\"state\":\"down\"}")
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(api.send("POST", "/api/v1/sim/primary", "{\"state\":\"lossy\",\"lossPercent\":30}")
                         .getStatus())
                 .isEqualTo(200);

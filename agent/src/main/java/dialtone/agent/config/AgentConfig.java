@@ -11,8 +11,16 @@ import java.util.Objects;
  * instance is valid. Optional text values are empty strings, never null.
  */
 public record AgentConfig(
-        Device device, Site site, Uplinks uplinks, Lan lan, Lte lte, Sbc sbc, Probe probe, Usage usage,
-        Mqtt mqtt, Notifications notifications) {
+        Device device,
+        Site site,
+        Uplinks uplinks,
+        Lan lan,
+        Lte lte,
+        Sbc sbc,
+        Probe probe,
+        Usage usage,
+        Mqtt mqtt,
+        Notifications notifications) {
 
     public AgentConfig {
         Objects.requireNonNull(device);

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 final class ConfigFields {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)");
     private static final Pattern BYTES = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|kB|KB|MB|GB|TB)?");
-    private static final Map<String, Long> BYTE_UNITS =
-            Map.of("B", 1L, "kB", 1_000L, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L, "TB", 1_000_000_000_000L);
+    private static final Map<String, Long> BYTE_UNITS = Map.of(
+            "B", 1L, "kB", 1_000L, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L, "TB", 1_000_000_000_000L);
 
     private final ConfigSources sources;
     private final Map<String, String> problems = new TreeMap<>();
@@ -107,11 +107,13 @@ final class ConfigFields {
             return fallback;
         }
         long amount = Long.parseLong(m.group(1));
-        Duration duration = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "min" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);};
+        Duration duration =
+                switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "min" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
         if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
             problem(key, "must be from " + show(min) + " to " + show(max));
             return fallback;
@@ -139,7 +141,10 @@ final class ConfigFields {
     /** A comma-separated list; each item checked by {@code parse} (empty Optional = invalid). */
     <T> List<T> list(String key, List<String> fallback, String rule, Function<String, Optional<T>> parse) {
         List<String> items = sources.value(key)
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(fallback);
         List<T> parsed = new ArrayList<>();
         for (String item : items) {

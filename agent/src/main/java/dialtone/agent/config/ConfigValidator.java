@@ -43,8 +43,9 @@ public final class ConfigValidator {
                 uplinks(fields),
                 new Lan(interfaceName(fields, "lan.interface")),
                 lte(fields),
-                new Sbc(fields.list("sbc.hosts", java.util.List.of(), "a host name or address",
-                        host -> Optional.of(host).filter(NetSyntax::isHost))),
+                new Sbc(fields.list(
+                        "sbc.hosts", java.util.List.of(), "a host name or address", host -> Optional.of(host)
+                                .filter(NetSyntax::isHost))),
                 probe(fields),
                 new Usage(fields.bytes("usage.cap", 1_000_000, 1_000_000_000_000L, Defaults.USAGE_CAP_BYTES)),
                 mqtt(fields),
@@ -58,7 +59,8 @@ public final class ConfigValidator {
 
     private static Uplinks uplinks(ConfigFields fields) {
         return new Uplinks(
-                new Uplink(interfaceName(fields, "uplink.primary.interface"), gateway(fields, "uplink.primary.gateway")),
+                new Uplink(
+                        interfaceName(fields, "uplink.primary.interface"), gateway(fields, "uplink.primary.gateway")),
                 new Uplink(interfaceName(fields, "uplink.lte.interface"), gateway(fields, "uplink.lte.gateway")));
     }
 
@@ -93,10 +95,12 @@ public final class ConfigValidator {
     private static Probe probe(ConfigFields fields) {
         Duration interval = fields.duration(
                 "probe.interval", Duration.ofMillis(500), Duration.ofSeconds(10), Defaults.PROBE_INTERVAL);
-        Duration timeout = fields.duration(
-                "probe.timeout", Duration.ofMillis(100), Duration.ofSeconds(5), Defaults.PROBE_TIMEOUT);
+        Duration timeout =
+                fields.duration("probe.timeout", Duration.ofMillis(100), Duration.ofSeconds(5), Defaults.PROBE_TIMEOUT);
         var targets = fields.list(
-                "probe.targets", Defaults.PROBE_TARGETS, "a probe target such as icmp:192.0.2.1, "
+                "probe.targets",
+                Defaults.PROBE_TARGETS,
+                "a probe target such as icmp:192.0.2.1, "
                         + "dns:198.51.100.53, tcp:203.0.113.10:443 or sip:sbc.example.net",
                 NetSyntax::probeTarget);
         return new Probe(targets, interval, timeout);
@@ -130,8 +134,8 @@ public final class ConfigValidator {
     }
 
     private static java.util.List<String> emails(ConfigFields fields, String key) {
-        return fields.list(key, java.util.List.of(), "an e-mail address",
-                text -> Optional.of(text).filter(NetSyntax::isEmail));
+        return fields.list(key, java.util.List.of(), "an e-mail address", text -> Optional.of(text)
+                .filter(NetSyntax::isEmail));
     }
 
     /** Rules that span keys, each reported under the key an installer would fix. */
@@ -157,13 +161,15 @@ public final class ConfigValidator {
             fields.problem("mqtt.url", "must be ssl://host:port when TLS files are configured");
         }
         if ((mqtt.tlsCert() == null) != (mqtt.tlsKey() == null)) {
-            fields.problem(mqtt.tlsCert() == null ? "mqtt.tls.cert" : "mqtt.tls.key",
+            fields.problem(
+                    mqtt.tlsCert() == null ? "mqtt.tls.cert" : "mqtt.tls.key",
                     "required with " + (mqtt.tlsCert() == null ? "mqtt.tls.key" : "mqtt.tls.cert"));
         }
         if (mqtt.password().isSet() && mqtt.username().isEmpty()) {
             fields.problem("mqtt.username", "required when mqtt.password is set");
         }
-        boolean recipients = !c.notifications().customer().isEmpty() || !c.notifications().support().isEmpty();
+        boolean recipients = !c.notifications().customer().isEmpty()
+                || !c.notifications().support().isEmpty();
         if (recipients && c.notifications().smtpHost().isEmpty()) {
             fields.problem("notify.smtp.host", "required when e-mail recipients are set");
         }
@@ -179,5 +185,4 @@ public final class ConfigValidator {
                 "lan.interface", Defaults.SIM_LAN_INTERFACE,
                 "sbc.hosts", Defaults.SIM_SBC_HOST);
     }
-
 }

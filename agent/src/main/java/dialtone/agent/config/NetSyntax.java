@@ -92,7 +92,9 @@ final class NetSyntax {
         }
         String host = unbracket(m.group(1));
         boolean hasPort = m.group(2) != null;
-        if (!validHost(m.group(1)) || (method == ProbeMethod.ICMP && hasPort) || (method == ProbeMethod.TCP && !hasPort)) {
+        if (!validHost(m.group(1))
+                || (method == ProbeMethod.ICMP && hasPort)
+                || (method == ProbeMethod.TCP && !hasPort)) {
             return Optional.empty();
         }
         int port = hasPort ? Integer.parseInt(m.group(2)) : method.defaultPort();
@@ -128,7 +130,9 @@ final class NetSyntax {
     /** A host as written before a port: a name, an IPv4 literal, or an IPv6 literal in brackets. */
     private static boolean validHost(String written) {
         return written.startsWith("[")
-                ? ipLiteral(unbracket(written)).filter(a -> a instanceof Inet6Address).isPresent()
+                ? ipLiteral(unbracket(written))
+                        .filter(a -> a instanceof Inet6Address)
+                        .isPresent()
                 : isHost(written);
     }
 

@@ -17,8 +17,8 @@ import java.util.List;
 public final class ProbeWindow {
 
     /** Thresholds of the rule. */
-    public record Rule(int windowRounds, int quorum, int downAfterRounds, double degradedLossPercent,
-            Duration degradedLatency) {
+    public record Rule(
+            int windowRounds, int quorum, int downAfterRounds, double degradedLossPercent, Duration degradedLatency) {
         public static final Rule DEFAULT = new Rule(10, 1, 3, 20.0, Duration.ofMillis(300));
     }
 
@@ -74,7 +74,8 @@ public final class ProbeWindow {
         int bad = 0;
         for (Iterator<Round> it = rounds.descendingIterator(); it.hasNext(); ) {
             Round round = it.next();
-            if (round.answered() >= Math.min(rule.quorum(), round.results().size()) && !round.results().isEmpty()) {
+            if (round.answered() >= Math.min(rule.quorum(), round.results().size())
+                    && !round.results().isEmpty()) {
                 break;
             }
             bad++;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
@@ -66,12 +67,23 @@ public final class UplinkMonitor implements Service {
         return health;
     }
 
+    /** Never throws: an exception escaping a periodic task would silently end all probing. */
     private void startRound() {
-        List<CompletableFuture<ProbeResult>> results = config.targets().stream()
-                .map(target -> CompletableFuture.supplyAsync(() -> probe(target), probes))
-                .toList();
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenRunAsync(() -> record(results.stream().map(CompletableFuture::join).toList()), owner);
+        try {
+            List<CompletableFuture<ProbeResult>> results = config.targets().stream()
+                    .map(target -> CompletableFuture.supplyAsync(() -> probe(target), probes))
+                    .toList();
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(
+                            () -> record(results.stream()
+                                    .map(CompletableFuture::join)
+                                    .toList()),
+                            owner);
+        } catch (RejectedExecutionException stopping) {
+            Logger.debug("Probe round skipped: the {} is stopping", name());
+        } catch (RuntimeException e) {
+            Logger.error(e, "Bug in the {}; probing goes on", name());
+        }
     }
 
     private ProbeResult probe(ProbeTarget target) {
@@ -87,8 +99,11 @@ public final class UplinkMonitor implements Service {
         UplinkHealth before = health;
         health = window.record(new ProbeWindow.Round(clock.instant(), results));
         if (health.state() != before.state()) {
-            Logger.info("Uplink {} is {} (loss {}%, latency {})", uplink.id(),
-                    health.state().name().toLowerCase(java.util.Locale.ROOT), Math.round(health.lossPercent()),
+            Logger.info(
+                    "Uplink {} is {} (loss {}%, latency {})",
+                    uplink.id(),
+                    health.state().name().toLowerCase(java.util.Locale.ROOT),
+                    Math.round(health.lossPercent()),
                     health.latency() == null ? "-" : health.latency().toMillis() + " ms");
         }
     }

@@ -50,6 +50,7 @@ public final class ModemWatch implements Service {
         return status;
     }
 
+    /** Never throws: an exception escaping a periodic task would silently end the watch. */
     private void read() {
         try {
             ModemStatus now = modem.status();
@@ -59,6 +60,8 @@ public final class ModemWatch implements Service {
             status = now;
         } catch (HalException e) {
             Logger.debug("Modem did not answer: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            Logger.error(e, "Bug while reading the modem; watching goes on");
         }
     }
 }

@@ -142,15 +142,18 @@ public final class Database implements AutoCloseable {
                 var rows = statement.executeQuery("PRAGMA quick_check")) {
             String verdict = rows.next() ? rows.getString(1) : "no answer";
             if (!"ok".equals(verdict)) {
-                throw new DatabaseException(file + " is damaged (" + verdict + "). It was left untouched; move it aside "
-                        + "to start with an empty database, or restore a backup.");
+                throw new DatabaseException(
+                        file + " is damaged (" + verdict + "). It was left untouched; move it aside "
+                                + "to start with an empty database, or restore a backup.");
             }
         }
     }
 
     private static DatabaseException damaged(Path file, Exception cause) {
-        return new DatabaseException("Cannot open " + file + ": " + cause.getMessage() + ". It was left untouched; "
-                + "move it aside to start with an empty database, or restore a backup.", cause);
+        return new DatabaseException(
+                "Cannot open " + file + ": " + cause.getMessage() + ". It was left untouched; "
+                        + "move it aside to start with an empty database, or restore a backup.",
+                cause);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -63,8 +63,10 @@ public final class Migrations {
             Logger.info("Database schema upgraded to version {}", version);
         } catch (SQLException e) {
             connection.rollback();
-            throw new DatabaseException("Upgrading " + file + " to schema version " + version + " failed ("
-                    + e.getMessage() + "); it stays at version " + (version - 1) + ".", e);
+            throw new DatabaseException(
+                    "Upgrading " + file + " to schema version " + version + " failed (" + e.getMessage()
+                            + "); it stays at version " + (version - 1) + ".",
+                    e);
         } finally {
             connection.setAutoCommit(true);
         }

@@ -29,7 +29,12 @@ public final class StatusAdapter implements StatusView {
     private final Routes routes;
     private final Settings settings;
 
-    public StatusAdapter(AgentConfig config, boolean simulated, UplinkMonitor primary, ModemWatch modem, Routes routes,
+    public StatusAdapter(
+            AgentConfig config,
+            boolean simulated,
+            UplinkMonitor primary,
+            ModemWatch modem,
+            Routes routes,
             Settings settings) {
         this.config = config;
         this.simulated = simulated;
@@ -63,7 +68,8 @@ public final class StatusAdapter implements StatusView {
     }
 
     private static Status.Lte lte(ModemStatus modem, boolean carrying) {
-        String state = carrying ? "active" : modem.registered() && modem.signal().bars() > 0 ? "standby" : "unavailable";
+        String state =
+                carrying ? "active" : modem.registered() && modem.signal().bars() > 0 ? "standby" : "unavailable";
         Signal signal = modem.signal();
         return new Status.Lte(
                 state,

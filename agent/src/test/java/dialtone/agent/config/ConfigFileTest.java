@@ -49,7 +49,9 @@ class ConfigFileTest {
     void refusesBinaryOrHugeFiles() {
         byte[] latin1 = "site.name = Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(ConfigFile.parse("agent.conf", latin1).problems()).containsValue("not valid UTF-8 text");
-        assertThat(ConfigFile.parse("agent.conf", new byte[ConfigFile.MAX_BYTES + 1]).problems()).hasSize(1);
+        assertThat(ConfigFile.parse("agent.conf", new byte[ConfigFile.MAX_BYTES + 1])
+                        .problems())
+                .hasSize(1);
     }
 
     @Test

@@ -107,10 +107,23 @@ class ConfigValidatorTest {
         assertThat(result.config()).isEmpty();
         assertThat(result.problems())
                 .containsOnlyKeys(
-                        "device.id", "site.name", "uplink.primary.interface", "uplink.primary.gateway",
-                        "lan.interface", "lte.modem", "sbc.hosts", "probe.targets", "probe.interval",
-                        "probe.timeout", "usage.cap", "mqtt.url", "mqtt.tls.ca", "notify.smtp.port",
-                        "notify.email.customer", "notify.email.support", "colour");
+                        "device.id",
+                        "site.name",
+                        "uplink.primary.interface",
+                        "uplink.primary.gateway",
+                        "lan.interface",
+                        "lte.modem",
+                        "sbc.hosts",
+                        "probe.targets",
+                        "probe.interval",
+                        "probe.timeout",
+                        "usage.cap",
+                        "mqtt.url",
+                        "mqtt.tls.ca",
+                        "notify.smtp.port",
+                        "notify.email.customer",
+                        "notify.email.support",
+                        "colour");
         assertThat(result.problems().get("colour")).isEqualTo("unknown key");
         assertThat(result.problems().get("usage.cap")).contains("2GB");
         assertThat(result.problems().get("lte.modem")).isEqualTo("must be one of at, ethernet, modemmanager");
@@ -131,7 +144,11 @@ class ConfigValidatorTest {
 
         assertThat(result.problems())
                 .containsOnlyKeys(
-                        "uplink.lte.interface", "lte.modem.port", "probe.timeout", "device.id", "mqtt.username",
+                        "uplink.lte.interface",
+                        "lte.modem.port",
+                        "probe.timeout",
+                        "device.id",
+                        "mqtt.username",
                         "notify.smtp.host");
     }
 
@@ -139,8 +156,8 @@ class ConfigValidatorTest {
     void tlsFilesNeedAnSslUrlAndComeAsAPair(@TempDir Path dir) throws Exception {
         Path cert = Files.writeString(dir.resolve("dev.pem"), "cert");
 
-        ConfigValidator.Result result = validate(Map.of(
-                "device.id", "dt-1", "mqtt.url", "tcp://broker.example.net", "mqtt.tls.cert", cert.toString()));
+        ConfigValidator.Result result = validate(
+                Map.of("device.id", "dt-1", "mqtt.url", "tcp://broker.example.net", "mqtt.tls.cert", cert.toString()));
 
         assertThat(result.problems()).containsOnlyKeys("mqtt.url", "mqtt.tls.key");
     }
@@ -157,8 +174,14 @@ class ConfigValidatorTest {
         assertThat(result.problems()).containsOnlyKeys("probe.interval");
         assertThat(result.problems().get("probe.interval")).endsWith("(from DIALTONE_PROBE_INTERVAL)");
         assertThat(result.warnings()).containsExactly("DIALTONE_MQTT_URLL");
-        ConfigSources valid = new ConfigSources(Map.of("DIALTONE_USAGE_CAP", "5GB"), Map.of("usage.cap", "1GB"), Map.of());
-        assertThat(ConfigValidator.validate(valid).config().orElseThrow().usage().capBytes()).isEqualTo(5_000_000_000L);
+        ConfigSources valid =
+                new ConfigSources(Map.of("DIALTONE_USAGE_CAP", "5GB"), Map.of("usage.cap", "1GB"), Map.of());
+        assertThat(ConfigValidator.validate(valid)
+                        .config()
+                        .orElseThrow()
+                        .usage()
+                        .capBytes())
+                .isEqualTo(5_000_000_000L);
     }
 
     @Test

@@ -38,14 +38,23 @@ class NetSyntaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"noc@localhost", "@acme.example", "a@b@acme.example", "a\r\nb@acme.example", "a b@x.example"})
+    @ValueSource(
+            strings = {"noc@localhost", "@acme.example", "a@b@acme.example", "a\r\nb@acme.example", "a b@x.example"})
     void notEmails(String text) {
         assertThat(NetSyntax.isEmail(text)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"icmp:192.0.2.1:80", "tcp:192.0.2.1", "smtp:192.0.2.1", "dns:[sbc.example.net]:53",
-        "sip:sbc.example.net:0", "sip:sbc.example.net:70000", "icmp:"})
+    @ValueSource(
+            strings = {
+                "icmp:192.0.2.1:80",
+                "tcp:192.0.2.1",
+                "smtp:192.0.2.1",
+                "dns:[sbc.example.net]:53",
+                "sip:sbc.example.net:0",
+                "sip:sbc.example.net:70000",
+                "icmp:"
+            })
     void notProbeTargets(String text) {
         assertThat(NetSyntax.probeTarget(text)).isEmpty();
     }
@@ -57,8 +66,13 @@ class NetSyntaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mqtt://broker.example.net", "ssl://broker.example.net/path", "tcp://:1883",
-        "tcp://[broker.example.net]:1883"})
+    @ValueSource(
+            strings = {
+                "mqtt://broker.example.net",
+                "ssl://broker.example.net/path",
+                "tcp://:1883",
+                "tcp://[broker.example.net]:1883"
+            })
     void notMqttUrls(String text) {
         assertThat(NetSyntax.mqttUrl(text)).isEmpty();
     }

@@ -42,7 +42,9 @@ class ProbeWindowTest {
         for (int i = 0; i < 10; i++) {
             round(OK, LOST, OK);
         }
-        assertThat(window.health().state()).as("a third of probes lost: degraded, not down").isEqualTo(State.DEGRADED);
+        assertThat(window.health().state())
+                .as("a third of probes lost: degraded, not down")
+                .isEqualTo(State.DEGRADED);
     }
 
     @Test

@@ -53,6 +53,30 @@ class UplinkMonitorTest {
         monitor.stop();
     }
 
+    @Test
+    void aProberThatThrowsCountsAsLostProbesAndProbingGoesOn() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        UplinkMonitor failing = new UplinkMonitor(
+                Uplink.PRIMARY,
+                (via, target, timeout) -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("driver bug");
+                },
+                new AgentConfig.Probe(
+                        List.of(ProbeTarget.of(ProbeMethod.ICMP, "192.0.2.1")),
+                        Duration.ofMillis(20),
+                        Duration.ofMillis(10)),
+                hal.clock());
+        try {
+            failing.start();
+            await(() -> failing.health().state() == UplinkHealth.State.DOWN, Duration.ofSeconds(5));
+            int seen = calls.get();
+            await(() -> calls.get() > seen + 3, Duration.ofSeconds(5));
+        } finally {
+            failing.stop();
+        }
+    }
+
     private void awaitState(UplinkHealth.State state) {
         await(() -> monitor.health().state() == state, Duration.ofSeconds(5));
     }

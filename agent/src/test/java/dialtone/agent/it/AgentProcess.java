@@ -27,8 +27,10 @@ final class AgentProcess implements AutoCloseable {
     final Process process;
     final Path output;
     final int port;
-    private final HttpClient http =
-            HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private String csrfToken;
 
     private AgentProcess(Process process, Path output, int port) {
@@ -50,7 +52,8 @@ final class AgentProcess implements AutoCloseable {
             command.addAll(List.of("--http-port", String.valueOf(port)));
         }
         Path output = Files.createTempFile(workDir, "agent", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DIALTONE_"));
         builder.environment().putAll(env);
@@ -102,7 +105,9 @@ final class AgentProcess implements AutoCloseable {
     HttpResponse<String> request(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(5))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }

@@ -24,13 +24,22 @@ class AgentProcessIT {
         try (AgentProcess agent = AgentProcess.start(work, PASSWORD, "--sim", "--data-dir", "state")) {
             agent.awaitHealthy(START_LIMIT);
             assertThat(agent.request("GET", "/api/v1/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
-            assertThat(agent.request("GET", "/api/v1/status", null).statusCode()).isEqualTo(401);
+            assertThat(agent.request("GET", "/api/v1/status", null).statusCode())
+                    .isEqualTo(401);
 
             assertThat(agent.login("wrong password").statusCode()).isEqualTo(401);
             assertThat(agent.login(AgentProcess.PASSWORD).statusCode()).isEqualTo(200);
             Map<String, Object> status = awaitStatus(agent, "primary.state", "up");
-            for (String field : List.of("activeUplink", "mode", "primary.state", "lte.state", "lte.signal.bars",
-                    "usage.cycleBytes", "usage.capBytes", "e911.status", "mqtt.connected")) {
+            for (String field : List.of(
+                    "activeUplink",
+                    "mode",
+                    "primary.state",
+                    "lte.state",
+                    "lte.signal.bars",
+                    "usage.cycleBytes",
+                    "usage.capBytes",
+                    "e911.status",
+                    "mqtt.connected")) {
                 Json.at(status, field); // every field DESIGN.md lists is there
             }
             assertThat(Json.at(status, "activeUplink")).isEqualTo("primary");
@@ -44,7 +53,8 @@ class AgentProcessIT {
             awaitStatus(agent, "primary.state", "down");
 
             agent.request("POST", "/api/v1/sim/lte", "{\"signalBars\":2,\"registered\":true}");
-            assertThat(Json.at(awaitStatus(agent, "lte.signal.bars", 2), "lte.state")).isEqualTo("standby");
+            assertThat(Json.at(awaitStatus(agent, "lte.signal.bars", 2), "lte.state"))
+                    .isEqualTo("standby");
 
             assertThat(agent.terminate()).as("SIGTERM is a normal stop").isIn(0, 143);
             assertThat(agent.output()).contains("ready in").doesNotContain("Exception");
@@ -80,7 +90,8 @@ class AgentProcessIT {
             assertThat(agent.awaitExit(START_LIMIT)).isEqualTo(2);
             String out = agent.output();
             assertThat(out).contains("Dialtone agent cannot start: the configuration has 5 problem(s)");
-            assertThat(out).contains("  device.id: must be lowercase letters")
+            assertThat(out)
+                    .contains("  device.id: must be lowercase letters")
                     .contains("  usage.cap: must be a size")
                     .contains("  probe.interval: must be a duration")
                     .contains("  colour: unknown key")
@@ -118,7 +129,9 @@ class AgentProcessIT {
     void anUnprovisionedMachineIsNeverTouched() throws Exception {
         try (AgentProcess agent = AgentProcess.start(work, PASSWORD, "--config", "/dev/null", "--data-dir", "state")) {
             assertThat(agent.awaitExit(START_LIMIT)).isEqualTo(2);
-            assertThat(agent.output()).contains("not provisioned as a Dialtone box").contains("--sim");
+            assertThat(agent.output())
+                    .contains("not provisioned as a Dialtone box")
+                    .contains("--sim");
         }
     }
 
@@ -130,7 +143,8 @@ class AgentProcessIT {
                 assertThat(second.awaitExit(START_LIMIT)).isEqualTo(2);
                 assertThat(second.output()).contains("another Dialtone agent is already running");
             }
-            assertThat(first.request("GET", "/api/v1/health", null).statusCode()).isEqualTo(200);
+            assertThat(first.request("GET", "/api/v1/health", null).statusCode())
+                    .isEqualTo(200);
         }
     }
 

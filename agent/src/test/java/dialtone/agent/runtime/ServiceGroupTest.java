@@ -34,18 +34,21 @@ class ServiceGroupTest {
 
     @Test
     void startsInOrderAndStopsInReverse() {
-        ServiceGroup group = new ServiceGroup(List.of(service("db", false), service("monitor", false), service("web", false)));
+        ServiceGroup group =
+                new ServiceGroup(List.of(service("db", false), service("monitor", false), service("web", false)));
 
         group.start();
         group.stop();
         group.stop();
 
-        assertThat(log).containsExactly("start db", "start monitor", "start web", "stop web", "stop monitor", "stop db");
+        assertThat(log)
+                .containsExactly("start db", "start monitor", "start web", "stop web", "stop monitor", "stop db");
     }
 
     @Test
     void aFailedStartStopsWhatAlreadyRan() {
-        ServiceGroup group = new ServiceGroup(List.of(service("db", false), service("web", true), service("late", false)));
+        ServiceGroup group =
+                new ServiceGroup(List.of(service("db", false), service("web", true), service("late", false)));
 
         assertThatThrownBy(group::start).hasMessage("web cannot start");
         assertThat(log).containsExactly("start db", "stop db");

@@ -27,7 +27,9 @@ class DatabaseTest {
     @Test
     void aFreshDatabaseGetsTheProductionSchemaInWalMode() {
         try (Database db = Database.open(file(), new Migrations(Migrations.PRODUCTION))) {
-            assertThat(db.schemaVersion()).isEqualTo(new Migrations(Migrations.PRODUCTION).latest()).isPositive();
+            assertThat(db.schemaVersion())
+                    .isEqualTo(new Migrations(Migrations.PRODUCTION).latest())
+                    .isPositive();
             assertThat(query(db, "PRAGMA journal_mode")).isEqualTo("wal");
             Settings settings = new Settings(db, java.time.Clock.systemUTC());
             settings.put("failover.mode", "force-lte");
@@ -47,7 +49,8 @@ class DatabaseTest {
         try (Database db = Database.open(file(), V2)) {
             assertThat(db.schemaVersion()).isEqualTo(2);
             assertThat(query(db, "SELECT bytes || '/' || packets FROM ledger")).isEqualTo("1234/0");
-            db.write(c -> c.prepareStatement("INSERT INTO notes (text) VALUES ('upgraded')").executeUpdate());
+            db.write(c -> c.prepareStatement("INSERT INTO notes (text) VALUES ('upgraded')")
+                    .executeUpdate());
         }
     }
 
@@ -83,7 +86,8 @@ class DatabaseTest {
 
     @Test
     void aFileThatIsNotADatabaseIsReportedNeverReplaced() throws Exception {
-        byte[] garbage = "these are not the bytes you are looking for".repeat(100).getBytes();
+        byte[] garbage =
+                "these are not the bytes you are looking for".repeat(100).getBytes();
         Files.write(file(), garbage);
 
         assertThatThrownBy(() -> Database.open(file(), V1))
@@ -149,8 +153,10 @@ class DatabaseTest {
     void aWriteThatFailsIsRolledBackWhole() {
         try (Database db = Database.open(file(), V1)) {
             assertThatThrownBy(() -> db.write(c -> {
-                        c.prepareStatement("INSERT INTO ledger (day, bytes) VALUES ('a', 1)").executeUpdate();
-                        return c.prepareStatement("INSERT INTO ledger (day, bytes) VALUES ('a', 2)").executeUpdate();
+                        c.prepareStatement("INSERT INTO ledger (day, bytes) VALUES ('a', 1)")
+                                .executeUpdate();
+                        return c.prepareStatement("INSERT INTO ledger (day, bytes) VALUES ('a', 2)")
+                                .executeUpdate();
                     }))
                     .isInstanceOf(DatabaseException.class);
 

@@ -48,7 +48,8 @@ public final class JdkProcessRunner implements ProcessRunner {
             throw new HalException(operation, "interrupted");
         } catch (ExecutionException e) {
             process.destroyForcibly();
-            throw new HalException(operation, "I/O with the command failed: " + e.getCause().getMessage(), e);
+            throw new HalException(
+                    operation, "I/O with the command failed: " + e.getCause().getMessage(), e);
         }
     }
 

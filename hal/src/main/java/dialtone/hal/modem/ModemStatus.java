@@ -16,8 +16,8 @@ public record ModemStatus(
         CellId cell,
         Bearer bearer) {
 
-    public static final ModemStatus ABSENT =
-            new ModemStatus(false, SimState.UNKNOWN, Registration.UNKNOWN, null, null, Signal.UNKNOWN, null, Bearer.DOWN);
+    public static final ModemStatus ABSENT = new ModemStatus(
+            false, SimState.UNKNOWN, Registration.UNKNOWN, null, null, Signal.UNKNOWN, null, Bearer.DOWN);
 
     public ModemStatus {
         Objects.requireNonNull(sim, "sim");

@@ -28,8 +28,7 @@ class SimWorldTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final Clock wall = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    private final SimWorld world =
-            new SimWorld(wall, nanos::get, new SplittableRandom(7), SimWorld.Interfaces.DEFAULT);
+    private final SimWorld world = new SimWorld(wall, nanos::get, new SplittableRandom(7), SimWorld.Interfaces.DEFAULT);
     private final Hal hal = world.hal();
 
     @Test

@@ -47,7 +47,11 @@ public abstract class JsonHandler extends Handler.Abstract {
         } catch (ApiException e) {
             reply = new Reply(e.status(), e.body());
         } catch (RuntimeException e) {
-            Logger.error(e, "Bug while answering {} {}", request.getMethod(), request.getHttpURI().getDecodedPath());
+            Logger.error(
+                    e,
+                    "Bug while answering {} {}",
+                    request.getMethod(),
+                    request.getHttpURI().getDecodedPath());
             reply = new Reply(500, new ApiError("internal", "The agent hit an internal error; it was logged.", null));
         }
         JsonResponse.send(response, callback, reply.status(), reply.body());

@@ -34,11 +34,12 @@ public final class SessionHandler extends JsonHandler {
                 Logger.info("Installer login refused: wrong password (from {})", Request.getRemoteAddr(request));
                 throw new ApiException(401, "wrong-password", "The password is not correct.");
             }
-            case NOT_SET -> throw new ApiException(
-                    409,
-                    "no-password",
-                    "This device has no installer password yet; provisioning sets it "
-                            + "(DIALTONE_INSTALLER_PASSWORD).");
+            case NOT_SET ->
+                throw new ApiException(
+                        409,
+                        "no-password",
+                        "This device has no installer password yet; provisioning sets it "
+                                + "(DIALTONE_INSTALLER_PASSWORD).");
         };
     }
 

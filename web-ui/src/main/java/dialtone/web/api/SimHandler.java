@@ -78,6 +78,9 @@ public final class SimHandler extends JsonHandler {
     }
 
     private static ApiException notFound(Request request) {
-        return new ApiException(404, "not-found", "No simulator control at " + request.getHttpURI().getDecodedPath());
+        return new ApiException(
+                404,
+                "not-found",
+                "No simulator control at " + request.getHttpURI().getDecodedPath());
     }
 }

@@ -47,8 +47,7 @@ public final class PasswordHasher {
             int storedIterations = Integer.parseInt(parts[1]);
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return storedIterations > 0
-                    && MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
+            return storedIterations > 0 && MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -63,7 +62,9 @@ public final class PasswordHasher {
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
         } finally {

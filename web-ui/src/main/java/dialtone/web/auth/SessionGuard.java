@@ -70,6 +70,7 @@ public final class SessionGuard {
         String sent = request.getHeaders().get(CSRF_HEADER);
         return sent != null
                 && MessageDigest.isEqual(
-                        sent.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8));
+                        sent.getBytes(StandardCharsets.UTF_8),
+                        session.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 }
