@@ -219,14 +219,7 @@ public final class SimWorld {
     }
 
     private boolean pathDelivers(Uplink via) {
-        if (via == Uplink.LTE) {
-            return lteUsable() && (signalBars > 1 || random.nextInt(100) >= 20);
-        }
-        return switch (primaryLine) {
-            case UP -> true;
-            case DOWN -> false;
-            case LOSSY -> random.nextInt(100) >= lossPercent;
-        };
+        return random.nextDouble() < deliveredFraction(via);
     }
 
     private Duration roundTrip(Uplink via) {
@@ -264,9 +257,10 @@ public final class SimWorld {
         traffic.add(activeUplink, received, sent, SimTraffic.RTP_PACKET_BYTES);
     }
 
+    /** The share of packets the path through {@code uplink} delivers right now. */
     private double deliveredFraction(Uplink uplink) {
         if (uplink == Uplink.LTE) {
-            return 1.0;
+            return !lteUsable() ? 0.0 : signalBars == 1 ? 0.8 : 1.0;
         }
         return switch (primaryLine) {
             case UP -> 1.0;
