@@ -4,8 +4,7 @@ import dialtone.agent.config.AgentConfig;
 import dialtone.agent.config.ConfigLoader;
 import dialtone.agent.config.ConfigValidator;
 import dialtone.agent.config.Defaults;
-import dialtone.agent.failover.UplinkMonitor;
-import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.events.EventLog;
 import dialtone.agent.runtime.ServiceGroup;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.DatabaseException;
@@ -13,17 +12,13 @@ import dialtone.agent.store.Migrations;
 import dialtone.agent.store.Settings;
 import dialtone.agent.web.DatabaseCredentials;
 import dialtone.agent.web.SimControlsAdapter;
-import dialtone.agent.web.StatusAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
-import dialtone.hal.Uplink;
 import dialtone.hal.sim.SimWorld;
-import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.auth.PasswordHasher;
 import java.nio.channels.FileLock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -80,16 +75,17 @@ public final class Main {
         Hal hal = world.hal();
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
-
-        UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
-        ModemWatch modem = new ModemWatch(hal.modem());
-        StatusAdapter status = new StatusAdapter(config, hal.simulated(), primary, modem, hal.routes(), settings);
         int port = args.httpPort() > 0 ? args.httpPort() : Defaults.SIM_HTTP_PORT;
-        WebService web = new WebService(
+        Assembly.Wired wired = Assembly.wire(
+                config,
+                hal,
+                settings,
+                new EventLog(database, hal.clock()),
+                password,
                 new WebServer.Settings(Defaults.SIM_HTTP_HOST, port, false),
-                new WebApp.Ports(status, password, new SimControlsAdapter(world)));
-
-        Agent agent = new Agent(hal, new ServiceGroup(List.of(primary, modem, web)), database, lock);
+                new SimControlsAdapter(world));
+        WebService web = wired.web();
+        Agent agent = new Agent(hal, new ServiceGroup(wired.services()), database, lock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -1,7 +1,10 @@
 package dialtone.web;
 
+import dialtone.web.api.EventsHandler;
+import dialtone.web.api.FailoverTestHandler;
 import dialtone.web.api.HealthHandler;
 import dialtone.web.api.JsonHandler;
+import dialtone.web.api.ModeHandler;
 import dialtone.web.api.SessionHandler;
 import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
@@ -10,6 +13,8 @@ import dialtone.web.auth.RequireSession;
 import dialtone.web.auth.SessionGuard;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.ApiException;
+import dialtone.web.port.EventsView;
+import dialtone.web.port.FailoverControls;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -25,7 +30,12 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 public final class WebApp {
 
     /** What the web UI needs from the agent. {@code sim} is null unless the site is simulated. */
-    public record Ports(StatusView status, InstallerPassword password, SimControls sim) {}
+    public record Ports(
+            StatusView status,
+            InstallerPassword password,
+            FailoverControls failover,
+            EventsView events,
+            SimControls sim) {}
 
     private WebApp() {}
 
@@ -36,6 +46,12 @@ public final class WebApp {
         routes.addMapping(PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard));
         routes.addMapping(
                 PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
+        routes.addMapping(PathSpec.from("/api/v1/mode"), new RequireSession(guard, new ModeHandler(ports.failover())));
+        routes.addMapping(
+                PathSpec.from("/api/v1/failover-test"),
+                new RequireSession(guard, new FailoverTestHandler(ports.failover())));
+        routes.addMapping(
+                PathSpec.from("/api/v1/events"), new RequireSession(guard, new EventsHandler(ports.events())));
         if (ports.sim() != null) {
             routes.addMapping(
                     PathSpec.from(SimHandler.PREFIX + "/*"), new RequireSession(guard, new SimHandler(ports.sim())));

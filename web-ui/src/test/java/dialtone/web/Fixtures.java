@@ -1,5 +1,7 @@
 package dialtone.web;
 
+import dialtone.web.port.FailoverControls;
+import dialtone.web.port.FailoverTestReport;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.Status;
 import java.util.ArrayList;
@@ -14,11 +16,62 @@ final class Fixtures {
                 true,
                 "primary",
                 "auto",
+                new Status.Failover("on-primary", "agent started", "2026-11-23T11:00:00Z", 0),
                 new Status.Primary("up", 0.0, 12L, "2026-11-23T12:00:00Z"),
-                new Status.Lte("standby", new Status.Signal(4, -90.0, -10.0, 14.0), "home", "Simulated", "lte"),
+                new Status.Lte(
+                        "standby",
+                        new Status.Signal(4, -90.0, -10.0, 14.0),
+                        "home",
+                        "Simulated",
+                        "lte",
+                        new Status.Check("2026-11-23T11:01:00Z", true, 48L)),
                 new Status.Usage(null, 2_000_000_000L),
                 new Status.E911("missing"),
                 new Status.Mqtt(false));
+    }
+
+    /** A failover hold that remembers the mode and refuses a test while calls are "active". */
+    static final class RecordingFailover implements FailoverControls {
+        String mode = "auto";
+        boolean callsActive;
+        FailoverTestReport last;
+
+        @Override
+        public String mode() {
+            return mode;
+        }
+
+        @Override
+        public void setMode(String mode, String by) {
+            this.mode = mode;
+        }
+
+        @Override
+        public FailoverTestReport startTest() {
+            if (callsActive) {
+                throw new Refused(List.of("1 call(s) in progress"));
+            }
+            last = new FailoverTestReport(
+                    "t1",
+                    "running",
+                    "cutting the Internet line",
+                    "2026-11-23T12:00:00Z",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of());
+            return last;
+        }
+
+        @Override
+        public java.util.Optional<FailoverTestReport> latestTest() {
+            return java.util.Optional.ofNullable(last);
+        }
     }
 
     /** Remembers what it was asked to do. */

@@ -5,10 +5,13 @@ import dialtone.web.auth.PasswordHasher;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.Json;
 import dialtone.web.port.CredentialStore;
+import dialtone.web.port.EventsView;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,13 +36,21 @@ final class LocalApi implements AutoCloseable {
     private String cookie;
     private String csrfToken;
 
+    final Fixtures.RecordingFailover failover = new Fixtures.RecordingFailover();
+    final List<EventsView.EventItem> events = new ArrayList<>();
+
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
         var password = new InstallerPassword(credentials, new PasswordHasher(1_000));
         password.provisionIfAbsent(PASSWORD);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(WebApp.create(new WebApp.Ports(status, password, sim), sessions, true));
+        EventsView eventsView = (before, limit) -> events.stream()
+                .filter(e -> before == null || e.seq() < before)
+                .sorted((a, b) -> Long.compare(b.seq(), a.seq()))
+                .limit(limit)
+                .toList();
+        server.setHandler(WebApp.create(new WebApp.Ports(status, password, failover, eventsView, sim), sessions, true));
         server.start();
     }
 

@@ -18,6 +18,7 @@ public record AgentConfig(
         Lte lte,
         Sbc sbc,
         Probe probe,
+        Failover failover,
         Usage usage,
         Mqtt mqtt,
         Notifications notifications) {
@@ -30,6 +31,7 @@ public record AgentConfig(
         Objects.requireNonNull(lte);
         Objects.requireNonNull(sbc);
         Objects.requireNonNull(probe);
+        Objects.requireNonNull(failover);
         Objects.requireNonNull(usage);
         Objects.requireNonNull(mqtt);
         Objects.requireNonNull(notifications);
@@ -61,11 +63,36 @@ public record AgentConfig(
         }
     }
 
-    public record Probe(List<ProbeTarget> targets, Duration interval, Duration timeout) {
+    /**
+     * Health probes of the primary, and the rare one of LTE.
+     *
+     * @param downAfterRounds bad rounds in a row that make the line down
+     * @param quorum targets that must answer for a round to be good
+     * @param windowRounds rounds over which loss and latency are judged
+     * @param lteInterval time between SIP OPTIONS to the SBC over LTE in standby
+     */
+    public record Probe(
+            List<ProbeTarget> targets,
+            Duration interval,
+            Duration timeout,
+            int downAfterRounds,
+            int quorum,
+            int windowRounds,
+            int lossThresholdPercent,
+            Duration latencyThreshold,
+            Duration lteInterval) {
         public Probe {
             targets = List.copyOf(targets);
         }
     }
+
+    /**
+     * When to switch.
+     *
+     * @param holdTime how long the primary must be healthy before failback (doubles per recent flap)
+     * @param maxWait longest failback waits for active calls to end
+     */
+    public record Failover(Duration holdTime, Duration maxWait, int maxSwitchesPerHour) {}
 
     /** @param capBytes the plan's monthly cap, in decimal bytes as carriers bill */
     public record Usage(long capBytes) {}

@@ -1,6 +1,7 @@
 package dialtone.agent.config;
 
 import dialtone.agent.config.AgentConfig.Device;
+import dialtone.agent.config.AgentConfig.Failover;
 import dialtone.agent.config.AgentConfig.Lan;
 import dialtone.agent.config.AgentConfig.Lte;
 import dialtone.agent.config.AgentConfig.Mqtt;
@@ -47,6 +48,7 @@ public final class ConfigValidator {
                         "sbc.hosts", java.util.List.of(), "a host name or address", host -> Optional.of(host)
                                 .filter(NetSyntax::isHost))),
                 probe(fields),
+                failover(fields),
                 new Usage(fields.bytes("usage.cap", 1_000_000, 1_000_000_000_000L, Defaults.USAGE_CAP_BYTES)),
                 mqtt(fields),
                 notifications(fields));
@@ -103,7 +105,40 @@ public final class ConfigValidator {
                 "a probe target such as icmp:192.0.2.1, "
                         + "dns:198.51.100.53, tcp:203.0.113.10:443 or sip:sbc.example.net",
                 NetSyntax::probeTarget);
-        return new Probe(targets, interval, timeout);
+        int quorum = fields.integer("probe.quorum", 1, 20, Defaults.PROBE_QUORUM);
+        if (!targets.isEmpty() && quorum > targets.size()) {
+            fields.problem("probe.quorum", "must not exceed the number of probe.targets (" + targets.size() + ")");
+        }
+        if (targets.isEmpty() && !fields.hasProblem("probe.targets")) {
+            fields.problem("probe.targets", "at least one target is needed to watch the Internet line");
+        }
+        return new Probe(
+                targets,
+                interval,
+                timeout,
+                fields.integer("probe.down-after", 1, 20, Defaults.PROBE_DOWN_AFTER),
+                quorum,
+                fields.integer("probe.window", 5, 600, Defaults.PROBE_WINDOW),
+                fields.integer("probe.loss-threshold", 5, 100, Defaults.PROBE_LOSS_THRESHOLD_PERCENT),
+                fields.duration(
+                        "probe.latency-threshold",
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(5),
+                        Defaults.PROBE_LATENCY_THRESHOLD),
+                fields.duration(
+                        "probe.lte-interval",
+                        Duration.ofMinutes(5),
+                        Duration.ofHours(24),
+                        Defaults.PROBE_LTE_INTERVAL));
+    }
+
+    private static Failover failover(ConfigFields fields) {
+        return new Failover(
+                fields.duration(
+                        "failover.hold-time", Duration.ofSeconds(10), Duration.ofHours(1), Defaults.FAILOVER_HOLD_TIME),
+                fields.duration(
+                        "failover.max-wait", Duration.ofMinutes(1), Duration.ofHours(24), Defaults.FAILOVER_MAX_WAIT),
+                fields.integer("failover.max-switches-per-hour", 2, 60, Defaults.FAILOVER_MAX_SWITCHES_PER_HOUR));
     }
 
     private static Mqtt mqtt(ConfigFields fields) {

@@ -28,8 +28,28 @@ public final class Defaults {
 
     // probing the primary
     public static final List<String> PROBE_TARGETS = List.of("icmp:1.1.1.1", "icmp:8.8.8.8", "dns:9.9.9.9");
-    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
-    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
+    public static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(400);
+    /** Rounds in a row in which fewer than the quorum answered: the line is down (~1.2 s). */
+    public static final int PROBE_DOWN_AFTER = 2;
+    /** Targets that must answer for a round to count as good (mwan3's "reliability"). */
+    public static final int PROBE_QUORUM = 1;
+    /** Rounds over which loss and latency are judged (20 s at the default interval). */
+    public static final int PROBE_WINDOW = 40;
+    /** Loss over the window at which the line is too bad for voice; 10 % random loss stays below. */
+    public static final int PROBE_LOSS_THRESHOLD_PERCENT = 30;
+
+    public static final Duration PROBE_LATENCY_THRESHOLD = Duration.ofMillis(500);
+    /** The one data probe of the LTE line in standby: a SIP OPTIONS to the SBC (~1 KB). */
+    public static final Duration PROBE_LTE_INTERVAL = Duration.ofHours(1);
+
+    // failover decisions
+    /** How long the primary must stay healthy before failback; grows when it flaps. */
+    public static final Duration FAILOVER_HOLD_TIME = Duration.ofSeconds(60);
+    /** Longest failback waits for calls to end once everything else allows it. */
+    public static final Duration FAILOVER_MAX_WAIT = Duration.ofMinutes(20);
+
+    public static final int FAILOVER_MAX_SWITCHES_PER_HOUR = 6;
 
     // the LTE plan
     public static final long USAGE_CAP_BYTES = 2_000_000_000L;

@@ -1,5 +1,6 @@
 package dialtone.agent.failover;
 
+import dialtone.agent.config.AgentConfig;
 import dialtone.agent.failover.UplinkHealth.State;
 import dialtone.hal.net.ProbeResult;
 import java.time.Duration;
@@ -11,15 +12,25 @@ import java.util.List;
 
 /**
  * The last rounds of probes of one uplink, and the pure rule that turns them into {@link
- * UplinkHealth}. A round counts as good when at least {@code quorum} targets answered (so one dead
- * target is not a dead line); the uplink is down after {@code downAfterRounds} bad rounds in a row.
+ * UplinkHealth}. A round is good when at least {@code quorum} targets answered (one dead target is
+ * not a dead line); the line is down after {@code downAfterRounds} bad rounds in a row, and
+ * degraded when loss or latency over the window pass the thresholds (judged once the window is at
+ * least half full, so a few early losses do not count).
  */
 public final class ProbeWindow {
 
     /** Thresholds of the rule. */
     public record Rule(
-            int windowRounds, int quorum, int downAfterRounds, double degradedLossPercent, Duration degradedLatency) {
-        public static final Rule DEFAULT = new Rule(10, 1, 3, 20.0, Duration.ofMillis(300));
+            int windowRounds, int quorum, int downAfterRounds, double lossThresholdPercent, Duration latencyThreshold) {
+
+        public static Rule of(AgentConfig.Probe probe) {
+            return new Rule(
+                    probe.windowRounds(),
+                    probe.quorum(),
+                    probe.downAfterRounds(),
+                    probe.lossThresholdPercent(),
+                    probe.latencyThreshold());
+        }
     }
 
     /** One probe of every target, finished at {@code at}. */
@@ -35,6 +46,7 @@ public final class ProbeWindow {
 
     private final Rule rule;
     private final Deque<Round> rounds = new ArrayDeque<>();
+    private Instant lastGood;
 
     public ProbeWindow(Rule rule) {
         this.rule = rule;
@@ -45,6 +57,9 @@ public final class ProbeWindow {
         while (rounds.size() > rule.windowRounds()) {
             rounds.removeFirst();
         }
+        if (good(round)) {
+            lastGood = round.at();
+        }
         return health();
     }
 
@@ -52,10 +67,10 @@ public final class ProbeWindow {
         if (rounds.isEmpty()) {
             return UplinkHealth.UNKNOWN;
         }
-        Instant last = rounds.getLast().at();
         double loss = lossPercent();
         Duration latency = medianLatency();
-        return new UplinkHealth(state(loss, latency), loss, latency, last);
+        return new UplinkHealth(
+                state(loss, latency), loss, latency, rounds.getLast().at(), lastGood);
     }
 
     private State state(double loss, Duration latency) {
@@ -66,18 +81,20 @@ public final class ProbeWindow {
         if (badInARow == rounds.size()) {
             return State.UNKNOWN;
         }
-        boolean slow = latency != null && latency.compareTo(rule.degradedLatency()) >= 0;
-        return loss >= rule.degradedLossPercent() || slow ? State.DEGRADED : State.UP;
+        boolean judged = rounds.size() * 2 >= rule.windowRounds();
+        boolean lossy = loss >= rule.lossThresholdPercent();
+        boolean slow = latency != null && latency.compareTo(rule.latencyThreshold()) >= 0;
+        return judged && (lossy || slow) ? State.DEGRADED : State.UP;
+    }
+
+    private boolean good(Round round) {
+        return !round.results().isEmpty()
+                && round.answered() >= Math.min(rule.quorum(), round.results().size());
     }
 
     private int badRoundsInARow() {
         int bad = 0;
-        for (Iterator<Round> it = rounds.descendingIterator(); it.hasNext(); ) {
-            Round round = it.next();
-            if (round.answered() >= Math.min(rule.quorum(), round.results().size())
-                    && !round.results().isEmpty()) {
-                break;
-            }
+        for (Iterator<Round> it = rounds.descendingIterator(); it.hasNext() && !good(it.next()); ) {
             bad++;
         }
         return bad;

@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
@@ -26,7 +28,8 @@ public final class UplinkMonitor implements Service {
     private final Prober prober;
     private final AgentConfig.Probe config;
     private final Clock clock;
-    private final ProbeWindow window = new ProbeWindow(ProbeWindow.Rule.DEFAULT);
+    private final ProbeWindow window;
+    private final List<Consumer<UplinkHealth>> listeners = new CopyOnWriteArrayList<>();
     private volatile UplinkHealth health = UplinkHealth.UNKNOWN;
     private ScheduledExecutorService owner;
     private ExecutorService probes;
@@ -36,6 +39,12 @@ public final class UplinkMonitor implements Service {
         this.prober = prober;
         this.config = config;
         this.clock = clock;
+        this.window = new ProbeWindow(ProbeWindow.Rule.of(config));
+    }
+
+    /** {@code listener} hears every round's health, on the monitor's thread: hand it on, do not block. */
+    public void onHealth(Consumer<UplinkHealth> listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -98,6 +107,7 @@ public final class UplinkMonitor implements Service {
     private void record(List<ProbeResult> results) {
         UplinkHealth before = health;
         health = window.record(new ProbeWindow.Round(clock.instant(), results));
+        listeners.forEach(listener -> listener.accept(health));
         if (health.state() != before.state()) {
             Logger.info(
                     "Uplink {} is {} (loss {}%, latency {})",

@@ -6,8 +6,11 @@ import dialtone.hal.HalException;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.modem.ModemStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
@@ -18,6 +21,7 @@ public final class ModemWatch implements Service {
     public static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final LteModem modem;
+    private final List<Consumer<ModemStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ModemStatus status = ModemStatus.ABSENT;
     private ScheduledExecutorService owner;
 
@@ -50,6 +54,11 @@ public final class ModemWatch implements Service {
         return status;
     }
 
+    /** {@code listener} hears every reading, on the watch's thread: hand it on, do not block. */
+    public void onStatus(Consumer<ModemStatus> listener) {
+        listeners.add(listener);
+    }
+
     /** Never throws: an exception escaping a periodic task would silently end the watch. */
     private void read() {
         try {
@@ -58,6 +67,7 @@ public final class ModemWatch implements Service {
                 Logger.info("LTE modem {}", now.registered() ? "registered on " + now.operator() : "not registered");
             }
             status = now;
+            listeners.forEach(listener -> listener.accept(now));
         } catch (HalException e) {
             Logger.debug("Modem did not answer: {}", e.getMessage());
         } catch (RuntimeException e) {

@@ -15,6 +15,10 @@ public final class Settings {
         this.clock = clock;
     }
 
+    public Database database() {
+        return database;
+    }
+
     public Optional<String> get(String key) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {

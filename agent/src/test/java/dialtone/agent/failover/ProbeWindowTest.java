@@ -14,7 +14,7 @@ class ProbeWindowTest {
     private static final ProbeResult OK = ProbeResult.answered(Duration.ofMillis(20));
     private static final ProbeResult LOST = ProbeResult.lost("timeout");
 
-    private final ProbeWindow window = new ProbeWindow(ProbeWindow.Rule.DEFAULT);
+    private final ProbeWindow window = new ProbeWindow(new ProbeWindow.Rule(10, 1, 3, 20.0, Duration.ofMillis(300)));
     private Instant now = Instant.parse("2026-11-23T12:00:00Z");
 
     private UplinkHealth round(ProbeResult... results) {
@@ -70,6 +70,11 @@ class ProbeWindowTest {
     void slowAnswersAreDegraded() {
         ProbeResult slow = ProbeResult.answered(Duration.ofMillis(450));
 
+        for (int i = 0; i < 4; i++) {
+            assertThat(round(slow, slow).state())
+                    .as("not judged on a few rounds")
+                    .isEqualTo(State.UP);
+        }
         assertThat(round(slow, slow).state()).isEqualTo(State.DEGRADED);
         assertThat(window.health().latency()).isEqualTo(Duration.ofMillis(450));
     }

@@ -24,7 +24,13 @@ class UplinkMonitorTest {
             new AgentConfig.Probe(
                     List.of(ProbeTarget.of(ProbeMethod.ICMP, "192.0.2.1"), ProbeTarget.of(ProbeMethod.SIP, "sbc")),
                     Duration.ofMillis(60),
-                    Duration.ofMillis(50)),
+                    Duration.ofMillis(50),
+                    3,
+                    1,
+                    10,
+                    30,
+                    Duration.ofMillis(500),
+                    Duration.ofHours(1)),
             hal.clock());
 
     @AfterEach
@@ -65,7 +71,13 @@ class UplinkMonitorTest {
                 new AgentConfig.Probe(
                         List.of(ProbeTarget.of(ProbeMethod.ICMP, "192.0.2.1")),
                         Duration.ofMillis(20),
-                        Duration.ofMillis(10)),
+                        Duration.ofMillis(10),
+                        3,
+                        1,
+                        10,
+                        30,
+                        Duration.ofMillis(500),
+                        Duration.ofHours(1)),
                 hal.clock());
         try {
             failing.start();

@@ -25,4 +25,11 @@ public interface Firewall {
      * #LTE_TX}, whatever the ruleset, plus one counter per rule of the active ruleset.
      */
     Map<String, Counter> readAndResetCounters();
+
+    /**
+     * Drops everything leaving through {@code uplink} while {@code blocked}: the installer's failover
+     * test cuts the primary this way, upstream of nothing. Every adapter starts unblocked, so a
+     * test interrupted by a crash cannot outlive the agent's next start.
+     */
+    void block(dialtone.hal.Uplink uplink, boolean blocked);
 }

@@ -30,6 +30,14 @@ public record ModemStatus(
         return present && registration.registered();
     }
 
+    /**
+     * Whether LTE can carry calls now: registered with a data bearer, or (an LTE router on Ethernet,
+     * which reports no registration) its link is connected.
+     */
+    public boolean ready() {
+        return present && bearer.connected() && (registration.registered() || registration == Registration.UNKNOWN);
+    }
+
     public enum SimState {
         READY,
         MISSING,

@@ -48,6 +48,11 @@ final class SimFirewall implements Firewall {
         return read;
     }
 
+    @Override
+    public void block(Uplink uplink, boolean blocked) {
+        world.block(uplink, blocked);
+    }
+
     private static Counter difference(Counter now, Counter before) {
         return new Counter(now.packets() - before.packets(), now.bytes() - before.bytes());
     }

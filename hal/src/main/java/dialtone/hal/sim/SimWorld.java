@@ -58,6 +58,7 @@ public final class SimWorld {
     private long modemSearchingUntil;
     private boolean clockTrusted = true;
     private int activeCalls;
+    private final java.util.Set<Uplink> blocked = java.util.EnumSet.noneOf(Uplink.class);
     private Uplink activeUplink = Uplink.PRIMARY; // what the DHCP client installed at boot
     private long accruedAt;
     private long rtpCarryNanos;
@@ -176,6 +177,15 @@ public final class SimWorld {
         activeUplink = uplink;
     }
 
+    synchronized void block(Uplink uplink, boolean block) {
+        accrue();
+        if (block) {
+            blocked.add(uplink);
+        } else {
+            blocked.remove(uplink);
+        }
+    }
+
     synchronized int activeCalls() {
         return activeCalls;
     }
@@ -214,7 +224,9 @@ public final class SimWorld {
     synchronized Optional<Duration> probe(Uplink via, ProbeMethod method) {
         int[] size = probeBytes(method);
         boolean answered = pathDelivers(via);
-        traffic.addExchange(via, size[0], answered ? size[1] : 0);
+        if (!blocked.contains(via)) {
+            traffic.addExchange(via, size[0], answered ? size[1] : 0);
+        }
         return answered ? Optional.of(roundTrip(via)) : Optional.empty();
     }
 
@@ -249,8 +261,8 @@ public final class SimWorld {
         if (activeCalls == 0 || packetsPerCall == 0) {
             return;
         }
-        if (activeUplink == Uplink.LTE && !lteUsable()) {
-            return;
+        if (blocked.contains(activeUplink) || (activeUplink == Uplink.LTE && !lteUsable())) {
+            return; // nothing leaves: dropped at our own egress, or no bearer
         }
         long sent = packetsPerCall * activeCalls;
         long received = Math.round(sent * deliveredFraction(activeUplink));
@@ -259,6 +271,9 @@ public final class SimWorld {
 
     /** The share of packets the path through {@code uplink} delivers right now. */
     private double deliveredFraction(Uplink uplink) {
+        if (blocked.contains(uplink)) {
+            return 0.0;
+        }
         if (uplink == Uplink.LTE) {
             return !lteUsable() ? 0.0 : signalBars == 1 ? 0.8 : 1.0;
         }

@@ -12,6 +12,7 @@ public record Status(
         boolean simulated,
         String activeUplink,
         String mode,
+        Failover failover,
         Primary primary,
         Lte lte,
         Usage usage,
@@ -19,6 +20,14 @@ public record Status(
         Mqtt mqtt) {
 
     public record Site(String name, String deviceId) {}
+
+    /**
+     * @param phase {@code on-primary}, {@code failing-over}, {@code on-lte} or {@code failing-back}
+     * @param reason why, in words
+     * @param since when the phase began, ISO-8601
+     * @param activeCalls media flows seen between the phones and the provider: calls in progress
+     */
+    public record Failover(String phase, String reason, String since, int activeCalls) {}
 
     /**
      * @param state {@code up}, {@code degraded}, {@code down} or {@code unknown}
@@ -32,7 +41,11 @@ public record Status(
      * @param state {@code active} (carrying traffic), {@code standby} (ready), {@code unavailable}
      *     (not registered, no signal, no modem) or {@code unknown}
      */
-    public record Lte(String state, Signal signal, String registration, String operator, String technology) {}
+    public record Lte(
+            String state, Signal signal, String registration, String operator, String technology, Check lastCheck) {}
+
+    /** The rare SIP OPTIONS to the SBC through LTE in standby; null before the first. */
+    public record Check(String at, boolean answered, Long rttMs) {}
 
     /** @param bars 0-5, see the hal's documented mapping from RSRP */
     public record Signal(int bars, Double rsrpDbm, Double rsrqDb, Double sinrDb) {}

@@ -1,0 +1,85 @@
+package dialtone.agent;
+
+import dialtone.agent.config.AgentConfig;
+import dialtone.agent.events.EventLog;
+import dialtone.agent.failover.FailoverController;
+import dialtone.agent.failover.FailoverEvent.LteReadiness;
+import dialtone.agent.failover.FailoverEvent.PrimaryHealth;
+import dialtone.agent.failover.FailoverPolicy;
+import dialtone.agent.failover.FailoverState.Phase;
+import dialtone.agent.failover.FailoverTest;
+import dialtone.agent.failover.FailoverTestStore;
+import dialtone.agent.failover.LteCheck;
+import dialtone.agent.failover.SbcProbe;
+import dialtone.agent.failover.UplinkMonitor;
+import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.runtime.Service;
+import dialtone.agent.store.Settings;
+import dialtone.agent.web.EventsAdapter;
+import dialtone.agent.web.FailoverControlsAdapter;
+import dialtone.agent.web.StatusAdapter;
+import dialtone.agent.web.WebService;
+import dialtone.hal.Hal;
+import dialtone.hal.Uplink;
+import dialtone.web.WebApp;
+import dialtone.web.WebServer;
+import dialtone.web.auth.InstallerPassword;
+import dialtone.web.port.SimControls;
+import java.util.List;
+
+/**
+ * Wires the agent's services from the configuration, the hardware ports and the database: who
+ * listens to whom, and the order they start in. Part of the composition root ({@link Main}).
+ */
+final class Assembly {
+    private Assembly() {}
+
+    /** The services in start order, and the web server's port once started. */
+    record Wired(List<Service> services, WebService web) {}
+
+    static Wired wire(
+            AgentConfig config,
+            Hal hal,
+            Settings settings,
+            EventLog events,
+            InstallerPassword password,
+            WebServer.Settings webSettings,
+            SimControls sim) {
+        UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
+        ModemWatch modem = new ModemWatch(hal.modem());
+        SbcProbe sbc = new SbcProbe(hal.prober(), config.sbc().hosts());
+        FailoverPolicy policy = new FailoverPolicy(FailoverPolicy.Settings.of(config));
+        FailoverController failover = new FailoverController(
+                policy,
+                new FailoverController.Ports(hal.routes(), hal.flows(), sbc),
+                events,
+                hal.clock(),
+                FailoverControlsAdapter.storedMode(settings));
+        primary.onHealth(health -> failover.submit(new PrimaryHealth(health)));
+        modem.onStatus(status -> failover.submit(new LteReadiness(status.ready())));
+        LteCheck lteCheck = new LteCheck(
+                sbc,
+                config.probe().lteInterval(),
+                () -> failover.state().phase() == Phase.ON_PRIMARY
+                        && modem.status().ready(),
+                events,
+                hal.clock());
+        FailoverTest test = new FailoverTest(
+                failover,
+                policy,
+                new FailoverTest.Ports(hal.firewall(), sbc, modem::status),
+                new FailoverTestStore(settings.database()),
+                events,
+                hal.clock());
+        WebService web = new WebService(
+                webSettings,
+                new WebApp.Ports(
+                        new StatusAdapter(
+                                config, hal.simulated(), new StatusAdapter.Sources(failover, primary, modem, lteCheck)),
+                        password,
+                        new FailoverControlsAdapter(failover, test, settings),
+                        new EventsAdapter(events),
+                        sim));
+        return new Wired(List.of(failover, primary, modem, lteCheck, web), web);
+    }
+}

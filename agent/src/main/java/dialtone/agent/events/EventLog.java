@@ -1,0 +1,120 @@
+package dialtone.agent.events;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dialtone.agent.store.Database;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
+
+/**
+ * The device's event log in SQLite: appended in order with a sequence number, read newest first,
+ * the oldest pruned beyond {@value #KEEP} so the SD card never fills with it.
+ */
+public final class EventLog {
+    static final int KEEP = 10_000;
+    private static final int PRUNE_EVERY = 100;
+
+    private final Database database;
+    private final Clock clock;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private int sincePrune;
+
+    public EventLog(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** {@code listener} hears every appended event, on the appender's thread: hand it on, do not block. */
+    public void onAppend(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    public Event append(String type, String severity, String message, Map<String, Object> facts) {
+        Instant at = clock.instant();
+        long seq = database.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO events (at, type, severity, message, facts) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, at.toString());
+                insert.setString(2, type);
+                insert.setString(3, severity);
+                insert.setString(4, message);
+                insert.setString(5, json(facts));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        pruneNowAndThen();
+        Event event = new Event(seq, at, type, severity, message, facts);
+        listeners.forEach(listener -> listener.accept(event));
+        return event;
+    }
+
+    /** Up to {@code limit} events older than {@code beforeSeq} (all when null), newest first. */
+    public List<Event> page(Long beforeSeq, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT seq, at, type, severity, message, facts FROM "
+                    + "events WHERE seq < ? ORDER BY seq DESC LIMIT ?")) {
+                query.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+                query.setInt(2, limit);
+                List<Event> events = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new Event(
+                                rows.getLong(1),
+                                Instant.parse(rows.getString(2)),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                facts(rows.getString(6))));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    private synchronized void pruneNowAndThen() {
+        if (++sincePrune < PRUNE_EVERY) {
+            return;
+        }
+        sincePrune = 0;
+        int pruned = database.write(c -> {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM events WHERE seq <= (SELECT max(seq) FROM events) - ?")) {
+                delete.setInt(1, KEEP);
+                return delete.executeUpdate();
+            }
+        });
+        Logger.debug("Pruned {} old events", pruned);
+    }
+
+    private static String json(Map<String, Object> facts) {
+        try {
+            return JSON.std.asString(facts);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event facts must be plain values: " + facts, e);
+        }
+    }
+
+    private static Map<String, Object> facts(String json) {
+        try {
+            Map<String, Object> map = JSON.std.mapFrom(json);
+            return map == null ? Map.of() : map;
+        } catch (IOException e) {
+            return Map.of("unreadable", json);
+        }
+    }
+}
