@@ -14,6 +14,10 @@ import dialtone.agent.web.DatabaseCredentials;
 import dialtone.agent.web.SimControlsAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
+import dialtone.hal.HalException;
+import dialtone.hal.linux.JdkProcessRunner;
+import dialtone.hal.linux.LinuxHal;
+import dialtone.hal.linux.LinuxNet;
 import dialtone.hal.sim.SimWorld;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
@@ -63,27 +67,26 @@ public final class Main {
 
     private static void run(AgentArgs args, Map<String, String> env, long begin) throws StartupRefused {
         AgentConfig config = loadConfig(args, env);
-        if (!args.sim()) {
-            refuseRealHardware(config);
+        if (!args.sim() && !config.uplinks().configured()) {
+            throw new StartupRefused("this machine is not provisioned as a Dialtone box: uplink.primary.interface "
+                    + "and uplink.lte.interface are not set, and the agent never touches the network of a machine "
+                    + "it was not set up for. Use --sim for the demo.");
         }
         FileLock lock = DataDir.claim(args.dataDir());
         Database database = openDatabase(args);
-        SimWorld world = SimWorld.live(new SimWorld.Interfaces(
-                config.uplinks().primary().interfaceName(),
-                config.uplinks().lte().interfaceName(),
-                config.lan().interfaceName()));
-        Hal hal = world.hal();
+        SimWorld world = args.sim() ? SimWorld.live(interfaces(config)) : null;
+        Hal hal = world != null ? world.hal() : linuxHal(config);
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
-        int port = args.httpPort() > 0 ? args.httpPort() : Defaults.SIM_HTTP_PORT;
+        int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
         Assembly.Wired wired = Assembly.wire(
                 config,
                 hal,
                 settings,
                 new EventLog(database, hal.clock()),
                 password,
-                new WebServer.Settings(Defaults.SIM_HTTP_HOST, port, false),
-                new SimControlsAdapter(world));
+                new WebServer.Settings(Defaults.HTTP_HOST, port, false),
+                world == null ? null : new SimControlsAdapter(world));
         WebService web = wired.web();
         Agent agent = new Agent(hal, new ServiceGroup(wired.services()), database, lock);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -101,10 +104,11 @@ public final class Main {
             throw new StartupRefused(e.getMessage());
         }
         Logger.info(
-                "Dialtone agent {} ready in {} ms: SIMULATED site, web UI on http://{}:{}/",
+                "Dialtone agent {} ready in {} ms: {}, web UI on http://{}:{}/",
                 version(),
                 (System.nanoTime() - begin) / 1_000_000,
-                Defaults.SIM_HTTP_HOST,
+                world == null ? "real network" : "SIMULATED site",
+                Defaults.HTTP_HOST,
                 web.port());
         awaitShutdown(stopped);
     }
@@ -124,15 +128,27 @@ public final class Main {
         return result.config().orElseThrow();
     }
 
-    /** A real box must be provisioned; this build has no Linux adapters yet, so it stops there. */
-    private static void refuseRealHardware(AgentConfig config) {
-        if (!config.uplinks().configured()) {
-            throw new StartupRefused("this machine is not provisioned as a Dialtone box: uplink.primary.interface "
-                    + "and uplink.lte.interface are not set, and the agent never touches the network of a machine "
-                    + "it was not set up for. Use --sim for the demo.");
+    private static SimWorld.Interfaces interfaces(AgentConfig config) {
+        return new SimWorld.Interfaces(
+                config.uplinks().primary().interfaceName(),
+                config.uplinks().lte().interfaceName(),
+                config.lan().interfaceName());
+    }
+
+    /** The real network; a missing tool or privilege is a clear refusal, not a half-started agent. */
+    private static Hal linuxHal(AgentConfig config) {
+        AgentConfig.Uplinks uplinks = config.uplinks();
+        LinuxNet net = new LinuxNet(
+                uplinks.primary().interfaceName(),
+                uplinks.lte().interfaceName(),
+                config.lan().interfaceName(),
+                uplinks.primary().gateway(),
+                uplinks.lte().gateway());
+        try {
+            return LinuxHal.create(net, config.lte().modem(), new JdkProcessRunner());
+        } catch (HalException e) {
+            throw new StartupRefused("the network cannot be set up: " + e.getMessage());
         }
-        throw new StartupRefused("this build drives only the simulated site (--sim); the Linux network adapters "
-                + "come with the failover engine.");
     }
 
     private static Database openDatabase(AgentArgs args) {

@@ -12,8 +12,9 @@ public final class Defaults {
     public static final Path CONFIG_FILE = Path.of("/etc/dialtone/agent.conf");
     public static final Path DATA_DIR = Path.of("/var/lib/dialtone");
     public static final Path SIM_DATA_DIR = Path.of("dialtone-data");
-    public static final int SIM_HTTP_PORT = 8080;
-    public static final String SIM_HTTP_HOST = "127.0.0.1";
+    public static final int HTTP_PORT = 8080;
+    /** Loopback only, on the box too, until the web UI has HTTPS: no password over plain HTTP on a LAN. */
+    public static final String HTTP_HOST = "127.0.0.1";
 
     // device and site
     public static final String SIM_DEVICE_ID = "sim";

@@ -35,6 +35,7 @@ import org.tinylog.Logger;
 public final class FailoverController implements Service {
     static final Duration TICK = Duration.ofSeconds(1);
     static final Duration SBC_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration REFRESH_ROUTES = Duration.ofSeconds(30);
 
     /** What the controller needs from the hardware layer. */
     public record Ports(Routes routes, Flows flows, SbcProbe sbc) {}
@@ -72,6 +73,8 @@ public final class FailoverController implements Service {
         reports = Threads.owner("failover-events");
         owner.execute(this::takeOver);
         owner.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        owner.scheduleWithFixedDelay(
+                () -> io.execute(this::refreshRoutes), 0, REFRESH_ROUTES.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -113,10 +116,32 @@ public final class FailoverController implements Service {
             Uplink active = ports.routes().active().orElse(null);
             state = FailoverState.initial(active == null ? Uplink.PRIMARY : active, state.mode(), clock.instant());
             if (active == null) {
-                execute(new Activate(Uplink.PRIMARY, "no default route at start"));
+                io.execute(this::takePrimary);
             }
         } catch (HalException e) {
             Logger.error("Cannot read the routes at start: {}", e.getMessage());
+        }
+    }
+
+    private void refreshRoutes() {
+        try {
+            ports.routes().refresh();
+        } catch (HalException e) {
+            Logger.warn("Cannot refresh the uplinks' routes: {}", e.getMessage());
+        }
+    }
+
+    /** No route of ours at start: the policy already believes the primary, make it so. */
+    private void takePrimary() {
+        try {
+            ports.routes().activate(Uplink.PRIMARY);
+            Logger.info("Default route set to the Internet line at start");
+        } catch (HalException e) {
+            report(new Report(
+                    "switch-failed",
+                    "error",
+                    "Could not set the default route to the Internet line at " + "start: " + e.getMessage(),
+                    java.util.Map.of("to", "primary", "error", e.getMessage())));
         }
     }
 

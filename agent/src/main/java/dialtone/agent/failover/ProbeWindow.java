@@ -15,7 +15,8 @@ import java.util.List;
  * UplinkHealth}. A round is good when at least {@code quorum} targets answered (one dead target is
  * not a dead line); the line is down after {@code downAfterRounds} bad rounds in a row, and
  * degraded when loss or latency over the window pass the thresholds (judged once the window is at
- * least half full, so a few early losses do not count).
+ * least half full, so a few early losses do not count). An outage ends the window: when the line
+ * answers again, loss is judged afresh from that round.
  */
 public final class ProbeWindow {
 
@@ -53,6 +54,9 @@ public final class ProbeWindow {
     }
 
     public UplinkHealth record(Round round) {
+        if (good(round) && badRoundsInARow() >= rule.downAfterRounds()) {
+            rounds.clear(); // back from an outage: the outage is not loss of the line that answers now
+        }
         rounds.addLast(round);
         while (rounds.size() > rule.windowRounds()) {
             rounds.removeFirst();

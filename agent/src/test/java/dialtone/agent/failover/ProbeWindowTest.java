@@ -93,6 +93,22 @@ class ProbeWindowTest {
     }
 
     @Test
+    void aLineBackFromAnOutageIsJudgedAfresh() {
+        for (int i = 0; i < 10; i++) {
+            round(OK, OK);
+        }
+        for (int i = 0; i < 6; i++) {
+            round(LOST, LOST);
+        }
+        assertThat(window.health().state()).isEqualTo(State.DOWN);
+
+        UplinkHealth back = round(OK, OK);
+
+        assertThat(back.state()).isEqualTo(State.UP);
+        assertThat(back.lossPercent()).isZero();
+    }
+
+    @Test
     void aRoundWithoutTargetsIsBad() {
         round();
         round();

@@ -9,10 +9,10 @@ import java.util.Map;
  */
 public interface Firewall {
     /** IP bytes received on the LTE uplink, counted before any filter: the carrier billed them. */
-    String LTE_RX = "lte-rx";
+    String LTE_RX = "lte_rx";
 
     /** IP bytes sent on the LTE uplink, counted after filtering. */
-    String LTE_TX = "lte-tx";
+    String LTE_TX = "lte_tx";
 
     void apply(Ruleset ruleset);
 

@@ -2,6 +2,8 @@ package dialtone.hal.gpio;
 
 /** The push button. Listeners get every press and release with a monotonic timestamp. */
 public interface Buttons {
+    /** A box without a button. */
+    Buttons NONE = listener -> {};
 
     void onChange(ButtonListener listener);
 

@@ -2,6 +2,8 @@ package dialtone.hal.gpio;
 
 /** The status LEDs on the box's front. No GPIO library type leaks through this port. */
 public interface Indicators {
+    /** A box without LEDs (or before the GPIO adapter is configured). */
+    Indicators NONE = (led, pattern) -> {};
 
     void show(Led led, LedPattern pattern);
 

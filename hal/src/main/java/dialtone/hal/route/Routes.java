@@ -15,4 +15,11 @@ public interface Routes {
 
     /** The uplink the active default route points to; empty when there is no default route. */
     Optional<Uplink> active();
+
+    /**
+     * (Re)builds each uplink's own routes from its current address and gateway (a new LTE bearer
+     * brings new ones), so probes through either uplink work whatever the default. An uplink
+     * without an address yet is skipped; called at start and now and then.
+     */
+    void refresh();
 }

@@ -22,6 +22,11 @@ final class SimRoutes implements Routes {
     }
 
     @Override
+    public void refresh() {
+        // the simulated kernel routes every probe through the uplink it names
+    }
+
+    @Override
     public Optional<Uplink> active() {
         return world.activeUplink();
     }

@@ -5,6 +5,17 @@ package dialtone.hal.sys;
  * only while the agent's critical loops make progress.
  */
 public interface Watchdog {
+    /** Nobody supervises: started by hand, not by systemd. */
+    Watchdog NONE = new Watchdog() {
+        @Override
+        public void ready(String status) {}
+
+        @Override
+        public void pet() {}
+
+        @Override
+        public void stopping() {}
+    };
 
     /** Start-up finished: the agent serves. */
     void ready(String status);

@@ -1,0 +1,40 @@
+package dialtone.agent.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The provider's side of the lab: Kamailio as registrar/SBC (Debian's default config). */
+public final class LabServices {
+    private LabServices() {}
+
+    public static LabProcess kamailio(Lab lab, Path dir) throws Exception {
+        LabProcess kamailio = LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of(
+                        "kamailio",
+                        "-f",
+                        "/etc/kamailio/kamailio.cfg",
+                        "-DD",
+                        "-E",
+                        "-l",
+                        "udp:" + Lab.SBC + ":5060",
+                        "-Y",
+                        dir.toString(),
+                        "-n",
+                        "2",
+                        "-m",
+                        "32",
+                        "-M",
+                        "8"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!kamailio.output().contains("io_listen_loop") && System.nanoTime() < deadline) {
+            if (!kamailio.alive()) {
+                throw new AssertionError("kamailio exited: " + kamailio.output());
+            }
+            Thread.sleep(50);
+        }
+        return kamailio;
+    }
+}

@@ -1,0 +1,54 @@
+package dialtone.hal.linux;
+
+import dialtone.hal.Hal;
+import dialtone.hal.HalException;
+import dialtone.hal.gpio.Buttons;
+import dialtone.hal.gpio.Indicators;
+import dialtone.hal.modem.LteModem;
+import dialtone.hal.sys.ProcessRunner;
+import dialtone.hal.sys.Watchdog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The real box: iproute2, nftables and conntrack through one process runner. Creating it installs
+ * the agent's nftables table (afresh: a failover test's cut never survives a restart).
+ */
+public final class LinuxHal {
+    /** systemd-timesyncd creates it after the first synchronisation (research/linux-mechanics.md §7). */
+    static final Path TIME_SYNCHRONIZED = Path.of("/run/systemd/timesync/synchronized");
+
+    private LinuxHal() {}
+
+    /** @param modemKind {@code ethernet} today; ModemManager and AT adapters come with modem management */
+    public static Hal create(LinuxNet net, String modemKind, ProcessRunner runner) {
+        Commands commands = new Commands(runner);
+        IpLinks links = new IpLinks(commands);
+        NftFirewall firewall = new NftFirewall(net, commands);
+        firewall.install();
+        return new Hal(
+                false,
+                Clock.systemDefaultZone(),
+                () -> Files.exists(TIME_SYNCHRONIZED),
+                links,
+                new LinuxProber(net, links, runner),
+                new IpRoutes(net, commands, links),
+                firewall,
+                new ConntrackFlows(net, commands),
+                modem(net, modemKind, links, commands),
+                Indicators.NONE,
+                Buttons.NONE,
+                Watchdog.NONE);
+    }
+
+    private static LteModem modem(LinuxNet net, String kind, IpLinks links, Commands commands) {
+        if (kind.equals("ethernet")) {
+            return new EthernetModem(net.lte(), links, commands);
+        }
+        throw new HalException(
+                "lte.modem",
+                "'" + kind + "' needs the ModemManager/AT adapters, which this build "
+                        + "does not have yet; use lte.modem = ethernet");
+    }
+}
