@@ -37,6 +37,7 @@ public final class FailoverPolicy {
     static final Duration SBC_ANSWER_FRESH = Duration.ofSeconds(30);
     static final Duration SBC_ASK_AGAIN = Duration.ofSeconds(10);
     static final Duration SWITCH_RETRY = Duration.ofSeconds(5);
+    static final Duration SWITCH_FAILURE_REPORT_GAP = Duration.ofMinutes(5);
     static final int MAX_HOLD_FACTOR = 16;
 
     /** @param checkSbc whether failback waits for the SBC to answer through the primary */
@@ -98,14 +99,19 @@ public final class FailoverPolicy {
             }
             case Switched(Uplink to) -> switched(s, to, now, actions);
             case SwitchFailed(Uplink to, String error) -> {
+                boolean firstInAWhile = s.lastSwitchFailure == null
+                        || s.lastSwitchFailure.plus(SWITCH_FAILURE_REPORT_GAP).isBefore(now);
                 s.enter(to == Uplink.LTE ? Phase.ON_PRIMARY : Phase.ON_LTE, now, "switch to " + to.id() + " failed");
                 s.lastSwitchFailure = now;
-                actions.add(report(
-                        "switch-failed",
-                        "error",
-                        "Could not move the phones to " + name(to) + ": " + error,
-                        facts("to", to.id(), "error", error)));
+                if (firstInAWhile) { // retried every few seconds: one report, not one per retry
+                    actions.add(report(
+                            "switch-failed",
+                            "error",
+                            "Could not move the phones to " + name(to) + ": " + error + " (retrying)",
+                            facts("to", to.id(), "error", error)));
+                }
             }
+
             case Tick() -> {}
         }
     }

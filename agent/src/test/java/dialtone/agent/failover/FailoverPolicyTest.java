@@ -292,5 +292,10 @@ class FailoverPolicyTest {
         assertThat(on(new Tick())).isEmpty();
         at(Duration.ofSeconds(3));
         assertThat(on(new Tick())).singleElement().isInstanceOf(Activate.class);
+        on(new SwitchFailed(Uplink.LTE, "Nexthop has invalid gateway"));
+        assertThat(reports("switch-failed"))
+                .as("retries are not reported again")
+                .isEmpty();
+        assertThat(state.phase()).isEqualTo(Phase.ON_PRIMARY);
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dialtone.agent.lab.Lab;
 import dialtone.agent.lab.LabAgent;
+import dialtone.agent.lab.LabProcess;
 import dialtone.agent.lab.LabServices;
 import dialtone.agent.lab.Phone;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,9 @@ class FailoverLabIT {
         Phone phone = lab.keep(Phone.start(lab, dir, Duration.ofMinutes(3)));
         await(
                 "the phone registers through the primary",
-                () -> lab.activeDefault().equals("eth0") && okAfter(phone, 0));
+                () -> lab.activeDefault().equals("eth0") && okAfter(phone, 0),
+                Duration.ofSeconds(30),
+                () -> "route " + lab.activeDefault() + "; phone: " + phone.output() + "; agent: " + agent.output());
 
         long cut = phone.now();
         lab.outage();
@@ -71,6 +75,127 @@ class FailoverLabIT {
         assertThat(agent.events()).containsSubsequence("failover", "failback");
     }
 
+    @Test
+    void failbackWaitsWhileACallIsInProgress() throws Exception {
+        LabAgent agent = lab.keep(LabAgent.start(lab, dir, "failover.hold-time = " + HOLD.toSeconds() + "s"));
+        lab.outage();
+        await("failover", () -> lab.activeDefault().equals("wwan0"));
+        LabProcess call = lab.keep(LabServices.mediaStream(lab, dir, Duration.ofSeconds(60)));
+        lab.restore();
+        await("the primary answers again", () -> agent.output().contains("Uplink primary is up"));
+
+        Thread.sleep(HOLD.toMillis() + 8_000);
+        assertThat(lab.activeDefault())
+                .as(
+                        "no failback during the call; media set: %s; stream: %s",
+                        lab.run("rtr", "nft", "list", "set", "inet", "dialtone", "media"), call.output())
+                .isEqualTo("wwan0");
+
+        assertThat(agent.events()).contains("waiting-for-calls");
+
+        call.close();
+        await("failback once the call ended", () -> lab.activeDefault().equals("eth0"), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void tenPercentLossForTwoMinutesDoesNotFailOver() throws Exception {
+        LabAgent agent = lab.keep(LabAgent.start(lab, dir));
+        await("the primary is up", () -> agent.output().contains("Uplink primary is up"));
+        lab.loss(10);
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            assertThat(lab.activeDefault()).isEqualTo("eth0");
+            Thread.sleep(250);
+        }
+        assertThat(agent.events()).doesNotContain("failover");
+        assertThat(lab.run("isp", "nft", "list", "table", "netdev", "impair"))
+                .as("loss was really injected")
+                .containsPattern("packets [1-9][0-9]*");
+    }
+
+    @Test
+    void aPrimaryFlappingEveryFiveSecondsCausesOneSwitchNotTwelve() throws Exception {
+        LabAgent agent = lab.keep(LabAgent.start(lab, dir, "failover.hold-time = " + HOLD.toSeconds() + "s"));
+        await("the primary is up", () -> agent.output().contains("Uplink primary is up"));
+        for (int flap = 0; flap < 6; flap++) {
+            lab.outage();
+            Thread.sleep(5_000);
+            lab.restore();
+            Thread.sleep(5_000);
+        }
+        assertThat(agent.events()).filteredOn(type -> type.equals("failover")).hasSize(1);
+        assertThat(agent.events()).doesNotContain("failback");
+        await("failback once it is stable", () -> lab.activeDefault().equals("eth0"), Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aFailingRouteChangeLeavesTheRoutesAsTheyWereIsReportedAndRetried() throws Exception {
+        LabAgent agent = lab.keep(LabAgent.start(lab, dir, "uplink.lte.gateway = 203.0.113.99"));
+        await("the primary is up", () -> agent.output().contains("Uplink primary is up"));
+        lab.outage();
+        await("the failure is reported", () -> events(agent).contains("switch-failed"));
+        Thread.sleep(6_000);
+        assertThat(lab.activeDefault()).as("the routes are as they were").isEqualTo("eth0");
+        assertThat(events(agent))
+                .filteredOn(type -> type.equals("switch-failed"))
+                .hasSize(1);
+
+        lab.run("rtr", "ip", "route", "add", "203.0.113.99/32", "dev", "wwan0");
+        await("the retry succeeds", () -> lab.activeDefault().equals("wwan0"), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void theInstallersFailoverTestRunsOnTheRealNetwork() throws Exception {
+        lab.keep(LabAgent.start(lab, dir, "failover.hold-time = " + HOLD.toSeconds() + "s"));
+        Thread.sleep(2_000);
+        String cookies = dir.resolve("cookies").toString();
+        String login = lab.run(
+                "rtr",
+                "curl",
+                "-s",
+                "-c",
+                cookies,
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                "{\"password\":\"" + LabAgent.PASSWORD + "\"}",
+                "http://127.0.0.1:8080/api/v1/session");
+        assertThat(login).as("login").contains("csrfToken");
+        String token = login.replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
+        String started = lab.run(
+                "rtr",
+                "curl",
+                "-s",
+                "-b",
+                cookies,
+                "-X",
+                "POST",
+                "-H",
+                "X-CSRF-Token: " + token,
+                "http://127.0.0.1:8080/api/v1/failover-test");
+        assertThat(started).contains("\"state\":\"running\"");
+
+        await(
+                "the test finishes",
+                () -> !lab.run("rtr", "curl", "-s", "-b", cookies, "http://127.0.0.1:8080/api/v1/failover-test")
+                        .contains("\"state\":\"running\""),
+                Duration.ofSeconds(90));
+        String result = lab.run("rtr", "curl", "-s", "-b", cookies, "http://127.0.0.1:8080/api/v1/failover-test");
+        assertThat(result).contains("\"state\":\"passed\"").contains("\"sbcViaLte\":true");
+        assertThat(lab.activeDefault()).isEqualTo("eth0");
+        assertThat(lab.run("rtr", "nft", "list", "set", "inet", "dialtone", "blocked"))
+                .as("the cut is lifted")
+                .doesNotContain("eth0");
+    }
+
+    private static java.util.List<String> events(LabAgent agent) {
+        try {
+            return agent.events();
+        } catch (Exception e) {
+            return java.util.List.of();
+        }
+    }
+
     private static boolean okAfter(Phone phone, long ms) {
         try {
             return phone.firstOkAfter(ms).isPresent();
@@ -84,10 +209,15 @@ class FailoverLabIT {
     }
 
     static void await(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
+        await(what, condition, limit, () -> "");
+    }
+
+    static void await(String what, BooleanSupplier condition, Duration limit, Supplier<String> context)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what);
+                throw new AssertionError("not within " + limit + ": " + what + " " + context.get());
             }
             Thread.sleep(20);
         }

@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class LabAgent implements AutoCloseable {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    public static final String PASSWORD = "lab-installer-1";
 
     final LabProcess process;
     final Path state;
@@ -44,6 +45,8 @@ public final class LabAgent implements AutoCloseable {
                 "rtr",
                 dir,
                 List.of(
+                        "env",
+                        "DIALTONE_INSTALLER_PASSWORD=" + PASSWORD,
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "@" + REPO.resolve("systemd/jvm.options"),
                         "-jar",

@@ -40,10 +40,12 @@ public final class LabProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGTERM, then SIGKILL after 10 s. */
+    /** SIGTERM to the process and everything it started (a shell pipeline), then SIGKILL after 10 s. */
     @Override
     public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
         if (process.isAlive()) {
+
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

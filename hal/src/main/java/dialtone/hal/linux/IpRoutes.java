@@ -15,7 +15,8 @@ import java.util.Optional;
  * configured one), and rules that send traffic from the uplink's address or bound to its interface
  * into that table, so probes test each path whatever the default. The active default is one route
  * of ours in the main table (metric {@value LinuxNet#ACTIVE_METRIC}), swapped with one atomic
- * {@code ip route replace}.
+ * {@code ip route replace}. Changes are made one at a time (the controller and the periodic
+ * refresh may ask together).
  */
 public final class IpRoutes implements Routes {
     private final LinuxNet net;
@@ -29,7 +30,7 @@ public final class IpRoutes implements Routes {
     }
 
     @Override
-    public void activate(Uplink uplink) {
+    public synchronized void activate(Uplink uplink) {
         List<String> via = prepare(uplink);
         List<String> replace = new ArrayList<>(List.of("ip", "route", "replace", "default"));
         replace.addAll(via);
@@ -38,7 +39,7 @@ public final class IpRoutes implements Routes {
     }
 
     @Override
-    public void refresh() {
+    public synchronized void refresh() {
         for (Uplink uplink : Uplink.values()) {
             if (links.address(net.interfaceOf(uplink), "inet").isPresent()) {
                 prepare(uplink);
