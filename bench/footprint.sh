@@ -18,6 +18,8 @@ PID=""
 
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 
 [[ -f "$JAR" ]] || mvn -q -B package -DskipTests -Dspotless.check.skip
 
