@@ -84,6 +84,9 @@ for i in $(seq 1 "$OUTAGES"); do
   sleep 3
   bash "$LAB/impair.sh" "$P" clear
   wait_route eth0 90
+  # independent outages: a new agent each time, else flap damping (rightly) doubles the hold
+  kill "$AGENT"; wait "$AGENT" 2>/dev/null || true
+  start_agent "failover.hold-time = 10s"
   sleep 3
 done
 kill "$AGENT"; wait "$AGENT" 2>/dev/null || true

@@ -60,6 +60,9 @@ function render(s) {
   $('simulated').hidden = !s.simulated;
   $('active-uplink').textContent = UPLINK_NAMES[s.activeUplink] || s.activeUplink;
   $('mode').textContent = MODE_NAMES[s.mode] || s.mode;
+  const calls = s.failover.activeCalls;
+  $('failover-reason').textContent = ' · ' + s.failover.reason + (calls > 0 ? ' · ' + calls + ' call(s) in progress' : '');
+
 
   setState('primary-state', s.primary.state, s.primary.state);
   $('primary-loss').textContent = s.primary.lossPercent === null ? '–' : s.primary.lossPercent.toFixed(0) + ' %';
