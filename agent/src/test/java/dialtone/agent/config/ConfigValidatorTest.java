@@ -153,7 +153,57 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void failoverTunablesOutsideTheirRangesAreFieldErrors() {
+        ConfigValidator.Result result = validate(Map.of(
+                "probe.targets", "icmp:192.0.2.1, icmp:192.0.2.2",
+                "probe.quorum", "3",
+                "probe.down-after", "0",
+                "probe.window", "1000",
+                "probe.loss-threshold", "0",
+                "probe.latency-threshold", "10ms",
+                "probe.lte-interval", "1min",
+                "failover.hold-time", "soon",
+                "failover.max-wait", "2d",
+                "failover.max-switches-per-hour", "1"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "probe.quorum",
+                        "probe.down-after",
+                        "probe.window",
+                        "probe.loss-threshold",
+                        "probe.latency-threshold",
+                        "probe.lte-interval",
+                        "failover.hold-time",
+                        "failover.max-wait",
+                        "failover.max-switches-per-hour");
+        assertThat(result.problems().get("probe.quorum")).contains("number of probe.targets (2)");
+        assertThat(result.problems().get("probe.lte-interval")).isEqualTo("must be from 5min to 24h");
+    }
+
+    @Test
+    void anEmptyTargetListLeavesNothingToWatchTheLineWith() {
+        ConfigSources sources = new ConfigSources(Map.of("DIALTONE_PROBE_TARGETS", " , "), Map.of(), Map.of());
+
+        assertThat(ConfigValidator.validate(sources).problems()).containsKey("probe.targets");
+    }
+
+    @Test
+    void theFailoverSettingsAreReadBack() {
+        AgentConfig config = validate(
+                        Map.of("failover.hold-time", "2min", "failover.max-wait", "30min", "probe.down-after", "3"))
+                .config()
+                .orElseThrow();
+
+        assertThat(config.failover().holdTime()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.failover().maxWait()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.failover().maxSwitchesPerHour()).isEqualTo(Defaults.FAILOVER_MAX_SWITCHES_PER_HOUR);
+        assertThat(config.probe().downAfterRounds()).isEqualTo(3);
+    }
+
+    @Test
     void tlsFilesNeedAnSslUrlAndComeAsAPair(@TempDir Path dir) throws Exception {
+
         Path cert = Files.writeString(dir.resolve("dev.pem"), "cert");
 
         ConfigValidator.Result result = validate(

@@ -93,7 +93,8 @@ class SocketProbesTest {
         try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
             closedPort = probe.getLocalPort();
         }
-        assertThat(SocketProbes.tcp(LOOPBACK, new InetSocketAddress(LOOPBACK, closedPort), TIMEOUT).answered())
+        assertThat(SocketProbes.tcp(LOOPBACK, new InetSocketAddress(LOOPBACK, closedPort), TIMEOUT)
+                        .answered())
                 .isTrue();
         try (ServerSocket open = new ServerSocket(0, 1, LOOPBACK)) {
             assertThat(SocketProbes.tcp(LOOPBACK, new InetSocketAddress(LOOPBACK, open.getLocalPort()), TIMEOUT)
