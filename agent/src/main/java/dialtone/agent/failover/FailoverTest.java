@@ -80,20 +80,7 @@ public final class FailoverTest {
         if (!reasons.isEmpty()) {
             throw new Refused(reasons);
         }
-        current = new FailoverTestResult(
-                UUID.randomUUID().toString(),
-                "running",
-                "cutting the Internet line",
-                clock.instant(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of());
+        current = FailoverTestResult.started(UUID.randomUUID().toString(), clock.instant());
         store.save(current);
         events.append("failover-test-started", "info", "Installer failover test started", Map.of("id", current.id()));
         Thread.ofVirtual().name("failover-test").start(this::run);
@@ -133,11 +120,8 @@ public final class FailoverTest {
         try {
             ports.firewall().block(Uplink.PRIMARY, true);
             Optional<Duration> toLte = awaitPhase(Phase.ON_LTE::equals, SWITCH_LIMIT);
-            update(r -> with(
-                    r,
-                    "checking the SBC through LTE",
-                    toLte.map(Duration::toMillis).orElse(null),
-                    r.failbackMs()));
+            update(r -> r.step("checking the SBC through LTE")
+                    .detected(toLte.map(Duration::toMillis).orElse(null)));
             if (toLte.isEmpty()) {
                 problems.add("the phones' traffic did not move to LTE within " + SWITCH_LIMIT.toSeconds() + " s");
             }
@@ -149,13 +133,9 @@ public final class FailoverTest {
             restorePrimary(problems);
         }
         Instant restored = clock.instant();
-        update(r -> with(
-                r,
-                "waiting for the failback (hold time "
-                        + policy.holdTime(controller.state(), restored).toSeconds() + " s)",
-                r.detectionMs(),
-                null));
-        Duration limit = policy.holdTime(controller.state(), restored).plus(FAILBACK_MARGIN);
+        Duration hold = policy.holdTime(controller.state(), restored);
+        update(r -> r.step("waiting for the failback (hold time " + hold.toSeconds() + " s)"));
+        Duration limit = hold.plus(FAILBACK_MARGIN);
         Optional<Duration> back = awaitPhase(Phase.ON_PRIMARY::equals, limit);
         if (back.isEmpty()) {
             problems.add("the phones did not return to the Internet line within " + limit.toSeconds() + " s");
@@ -169,36 +149,12 @@ public final class FailoverTest {
             if (!sbc.answered()) {
                 problems.add("the provider's SBC did not answer through LTE (" + sbc.detail() + ")");
             }
-            update(r -> new FailoverTestResult(
-                    r.id(),
-                    r.state(),
-                    "reading the LTE signal",
-                    r.startedAt(),
-                    null,
-                    r.detectionMs(),
-                    sbc.answered(),
-                    sbc.answered() ? sbc.rtt().toMillis() : null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of()));
+            update(r -> r.step("reading the LTE signal")
+                    .sbc(sbc.answered(), sbc.answered() ? sbc.rtt().toMillis() : null));
         }
         ModemStatus modem = ports.modem().get();
-        update(r -> new FailoverTestResult(
-                r.id(),
-                r.state(),
-                "restoring the Internet line",
-                r.startedAt(),
-                null,
-                r.detectionMs(),
-                r.sbcViaLte(),
-                r.sbcViaLteMs(),
-                modem.signal().bars(),
-                modem.signal().rsrpDbm(),
-                modem.operator(),
-                null,
-                List.of()));
+        update(r -> r.step("restoring the Internet line")
+                .signal(modem.signal().bars(), modem.signal().rsrpDbm(), modem.operator()));
     }
 
     private void restorePrimary(List<String> problems) {
@@ -211,22 +167,10 @@ public final class FailoverTest {
     }
 
     private void finish(List<String> problems, Long failbackMs, long cut) {
-        String state = problems.isEmpty() ? "passed" : "failed";
-        update(r -> new FailoverTestResult(
-                r.id(),
-                state,
-                "done",
-                r.startedAt(),
-                clock.instant(),
-                r.detectionMs(),
-                r.sbcViaLte(),
-                r.sbcViaLteMs(),
-                r.signalBars(),
-                r.rsrpDbm(),
-                r.operator(),
-                failbackMs,
-                problems));
+        update(r -> r.finished(clock.instant(), failbackMs, problems));
         FailoverTestResult done = current;
+        String state = done.state();
+
         events.append(
                 "failover-test-" + state,
                 problems.isEmpty() ? "info" : "warning",
@@ -255,23 +199,6 @@ public final class FailoverTest {
             }
         }
         return Optional.empty();
-    }
-
-    private static FailoverTestResult with(FailoverTestResult r, String step, Long detectionMs, Long failbackMs) {
-        return new FailoverTestResult(
-                r.id(),
-                r.state(),
-                step,
-                r.startedAt(),
-                r.finishedAt(),
-                detectionMs,
-                r.sbcViaLte(),
-                r.sbcViaLteMs(),
-                r.signalBars(),
-                r.rsrpDbm(),
-                r.operator(),
-                failbackMs,
-                r.problems());
     }
 
     private synchronized void update(UnaryOperator<FailoverTestResult> change) {

@@ -31,4 +31,106 @@ public record FailoverTestResult(
     public FailoverTestResult {
         problems = List.copyOf(problems);
     }
+
+    static FailoverTestResult started(String id, Instant at) {
+        return new FailoverTestResult(
+                id,
+                "running",
+                "cutting the Internet line",
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
+    }
+
+    FailoverTestResult step(String next) {
+        return new FailoverTestResult(
+                id,
+                state,
+                next,
+                startedAt,
+                finishedAt,
+                detectionMs,
+                sbcViaLte,
+                sbcViaLteMs,
+                signalBars,
+                rsrpDbm,
+                operator,
+                failbackMs,
+                problems);
+    }
+
+    FailoverTestResult detected(Long ms) {
+        return new FailoverTestResult(
+                id,
+                state,
+                step,
+                startedAt,
+                finishedAt,
+                ms,
+                sbcViaLte,
+                sbcViaLteMs,
+                signalBars,
+                rsrpDbm,
+                operator,
+                failbackMs,
+                problems);
+    }
+
+    FailoverTestResult sbc(boolean answered, Long ms) {
+        return new FailoverTestResult(
+                id,
+                state,
+                step,
+                startedAt,
+                finishedAt,
+                detectionMs,
+                answered,
+                ms,
+                signalBars,
+                rsrpDbm,
+                operator,
+                failbackMs,
+                problems);
+    }
+
+    FailoverTestResult signal(int bars, Double rsrp, String operatorName) {
+        return new FailoverTestResult(
+                id,
+                state,
+                step,
+                startedAt,
+                finishedAt,
+                detectionMs,
+                sbcViaLte,
+                sbcViaLteMs,
+                bars,
+                rsrp,
+                operatorName,
+                failbackMs,
+                problems);
+    }
+
+    FailoverTestResult finished(Instant at, Long failback, List<String> found) {
+        return new FailoverTestResult(
+                id,
+                found.isEmpty() ? "passed" : "failed",
+                "done",
+                startedAt,
+                at,
+                detectionMs,
+                sbcViaLte,
+                sbcViaLteMs,
+                signalBars,
+                rsrpDbm,
+                operator,
+                failback,
+                found);
+    }
 }
