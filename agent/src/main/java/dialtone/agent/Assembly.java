@@ -11,13 +11,19 @@ import dialtone.agent.failover.FailoverTest;
 import dialtone.agent.failover.FailoverTestStore;
 import dialtone.agent.failover.LteCheck;
 import dialtone.agent.failover.SbcProbe;
+import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.store.Settings;
+import dialtone.agent.usage.BootId;
+import dialtone.agent.usage.CrossCheck;
+import dialtone.agent.usage.UsageLedger;
+import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.StatusAdapter;
+import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
@@ -26,6 +32,7 @@ import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Wires the agent's services from the configuration, the hardware ports and the database: who
@@ -71,15 +78,32 @@ final class Assembly {
                 new FailoverTestStore(settings.database()),
                 events,
                 hal.clock());
+        UsageLedger ledger = new UsageLedger(settings.database());
+        LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
+        UsageMeter usage = new UsageMeter(
+                config.usage(),
+                new UsageMeter.Ports(
+                        hal.firewall(),
+                        hal.clockTrust(),
+                        () -> failover.state().primary().state() == UplinkHealth.State.UP,
+                        monotonicMs,
+                        BootId.current()),
+                ledger,
+                events,
+                hal.clock(),
+                new CrossCheck(hal.links(), config.uplinks().lte().interfaceName(), monotonicMs));
         WebService web = new WebService(
                 webSettings,
                 new WebApp.Ports(
                         new StatusAdapter(
-                                config, hal.simulated(), new StatusAdapter.Sources(failover, primary, modem, lteCheck)),
+                                config,
+                                hal.simulated(),
+                                new StatusAdapter.Sources(failover, primary, modem, lteCheck, usage)),
                         password,
                         new FailoverControlsAdapter(failover, test, settings),
                         new EventsAdapter(events),
+                        new UsageAdapter(config.usage(), usage, ledger),
                         sim));
-        return new Wired(List.of(failover, primary, modem, lteCheck, web), web);
+        return new Wired(List.of(failover, primary, modem, lteCheck, usage, web), web);
     }
 }

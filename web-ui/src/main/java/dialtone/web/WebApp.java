@@ -8,6 +8,7 @@ import dialtone.web.api.ModeHandler;
 import dialtone.web.api.SessionHandler;
 import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
+import dialtone.web.api.UsageHandler;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.auth.RequireSession;
 import dialtone.web.auth.SessionGuard;
@@ -17,6 +18,7 @@ import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
+import dialtone.web.port.UsageView;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -35,6 +37,7 @@ public final class WebApp {
             InstallerPassword password,
             FailoverControls failover,
             EventsView events,
+            UsageView usage,
             SimControls sim) {}
 
     private WebApp() {}
@@ -52,6 +55,9 @@ public final class WebApp {
                 new RequireSession(guard, new FailoverTestHandler(ports.failover())));
         routes.addMapping(
                 PathSpec.from("/api/v1/events"), new RequireSession(guard, new EventsHandler(ports.events())));
+        routes.addMapping(
+                PathSpec.from(UsageHandler.PATH + "/*"), new RequireSession(guard, new UsageHandler(ports.usage())));
+
         if (ports.sim() != null) {
             routes.addMapping(
                     PathSpec.from(SimHandler.PREFIX + "/*"), new RequireSession(guard, new SimHandler(ports.sim())));

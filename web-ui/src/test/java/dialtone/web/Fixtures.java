@@ -4,6 +4,7 @@ import dialtone.web.port.FailoverControls;
 import dialtone.web.port.FailoverTestReport;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.Status;
+import dialtone.web.port.UsageView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class Fixtures {
                         "Simulated",
                         "lte",
                         new Status.Check("2026-11-23T11:01:00Z", true, 48L)),
-                new Status.Usage(null, 2_000_000_000L),
+                new Status.Usage(null, 2_000_000_000L, null, null, null),
                 new Status.E911("missing"),
                 new Status.Mqtt(false));
     }
@@ -71,6 +72,40 @@ final class Fixtures {
         @Override
         public java.util.Optional<FailoverTestReport> latestTest() {
             return java.util.Optional.ofNullable(last);
+        }
+    }
+
+    /** A meter at 120 MB that accepts carrier figures from 120 MB up. */
+    static final class RecordingUsage implements UsageView {
+        long used = 120_000_000;
+
+        @Override
+        public UsageReport usage() {
+            return new UsageReport(
+                    "2026-11-01T00:00-05:00",
+                    "2026-12-01T00:00-06:00",
+                    used,
+                    1_000_000_000L,
+                    used / 1e7,
+                    400_000_000L,
+                    0,
+                    "0.00",
+                    660,
+                    "g711",
+                    "alert",
+                    false,
+                    0,
+                    List.of(new Amount("2026-11-23", used)),
+                    List.of(new Amount("2026-11-23T18:00:00Z", used)));
+        }
+
+        @Override
+        public UsageReport correct(long carrierBytes, String by) {
+            if (carrierBytes < used) {
+                throw new IllegalArgumentException("must not be below the carrier's earlier figure");
+            }
+            used = carrierBytes;
+            return usage();
         }
     }
 

@@ -38,6 +38,7 @@ final class LocalApi implements AutoCloseable {
 
     final Fixtures.RecordingFailover failover = new Fixtures.RecordingFailover();
     final List<EventsView.EventItem> events = new ArrayList<>();
+    final Fixtures.RecordingUsage usage = new Fixtures.RecordingUsage();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -50,7 +51,9 @@ final class LocalApi implements AutoCloseable {
                 .sorted((a, b) -> Long.compare(b.seq(), a.seq()))
                 .limit(limit)
                 .toList();
-        server.setHandler(WebApp.create(new WebApp.Ports(status, password, failover, eventsView, sim), sessions, true));
+        server.setHandler(
+                WebApp.create(new WebApp.Ports(status, password, failover, eventsView, usage, sim), sessions, true));
+
         server.start();
     }
 

@@ -1,8 +1,10 @@
 package dialtone.agent.config;
 
 import dialtone.hal.net.ProbeTarget;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,8 +96,33 @@ public record AgentConfig(
      */
     public record Failover(Duration holdTime, Duration maxWait, int maxSwitchesPerHour) {}
 
-    /** @param capBytes the plan's monthly cap, in decimal bytes as carriers bill */
-    public record Usage(long capBytes) {}
+    /**
+     * The LTE plan and its meter.
+     *
+     * @param capBytes the monthly cap, in decimal bytes as carriers bill
+     * @param cycleStartDay the day of the month a billing cycle starts (1: calendar months); a day
+     *     a month does not have means its last day
+     * @param overagePricePerGb what each extra GB (or part of one) costs, in the plan's currency
+     * @param thresholdsPercent shares of the cap that raise an event once per cycle; past 100 % every
+     *     further GB does too
+     * @param zone the time zone the carrier bills in (the site's)
+     * @param interval how often the LTE counters are read into the ledger
+     * @param codec {@code g711}, {@code g729} or {@code opus}: for talk minutes left
+     * @param atCap {@code alert} or {@code restrict} (also pause the agent's own telemetry on LTE)
+     */
+    public record Usage(
+            long capBytes,
+            int cycleStartDay,
+            BigDecimal overagePricePerGb,
+            List<Integer> thresholdsPercent,
+            ZoneId zone,
+            Duration interval,
+            String codec,
+            String atCap) {
+        public Usage {
+            thresholdsPercent = List.copyOf(thresholdsPercent);
+        }
+    }
 
     /** @param url empty when remote management is off; else {@code tcp://} or {@code ssl://host:port} */
     public record Mqtt(String url, String username, Secret password, Path tlsCa, Path tlsCert, Path tlsKey) {}

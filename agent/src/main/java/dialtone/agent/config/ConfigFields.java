@@ -1,9 +1,12 @@
 package dialtone.agent.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,6 +139,36 @@ final class ConfigFields {
         }
         problem(key, "must be a size from " + min + " bytes to " + max / 1_000_000_000 + "GB, e.g. 2GB or 500MB");
         return fallback;
+    }
+
+    /** An amount of money, 0 to 1000 with at most two decimals (e.g. {@code 15} or {@code 12.50}). */
+    BigDecimal money(String key, BigDecimal fallback) {
+        Optional<String> value = sources.value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get().matches("\\d{1,4}(\\.\\d{1,2})?")) {
+            BigDecimal amount = new BigDecimal(value.get());
+            if (amount.compareTo(new BigDecimal(1000)) <= 0) {
+                return amount.setScale(2);
+            }
+        }
+        problem(key, "must be an amount from 0 to 1000 with at most two decimals, e.g. 15 or 12.50");
+        return fallback;
+    }
+
+    /** An IANA time zone such as {@code America/Chicago}; the system's zone when unset. */
+    ZoneId zone(String key) {
+        Optional<String> value = sources.value(key);
+        if (value.isEmpty()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(value.get());
+        } catch (DateTimeException e) {
+            problem(key, "must be a time zone such as America/Chicago");
+            return ZoneId.systemDefault();
+        }
     }
 
     /** A comma-separated list; each item checked by {@code parse} (empty Optional = invalid). */

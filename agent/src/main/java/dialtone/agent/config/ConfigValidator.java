@@ -14,6 +14,7 @@ import dialtone.agent.config.AgentConfig.Uplinks;
 import dialtone.agent.config.AgentConfig.Usage;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class ConfigValidator {
                                 .filter(NetSyntax::isHost))),
                 probe(fields),
                 failover(fields),
-                new Usage(fields.bytes("usage.cap", 1_000_000, 1_000_000_000_000L, Defaults.USAGE_CAP_BYTES)),
+                usage(fields),
                 mqtt(fields),
                 notifications(fields));
         crossChecks(config, fields);
@@ -130,6 +131,29 @@ public final class ConfigValidator {
                         Duration.ofMinutes(5),
                         Duration.ofHours(24),
                         Defaults.PROBE_LTE_INTERVAL));
+    }
+
+    private static Usage usage(ConfigFields fields) {
+        List<Integer> thresholds = fields.list(
+                "usage.thresholds",
+                Defaults.USAGE_THRESHOLDS_PERCENT,
+                "a percentage from 1 to 100",
+                text -> text.matches("\\d{1,3}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= 100
+                        ? Optional.of(Integer.parseInt(text))
+                        : Optional.empty());
+        if (!thresholds.equals(thresholds.stream().sorted().distinct().toList())) {
+            fields.problem("usage.thresholds", "must be rising percentages without repeats, e.g. 50, 80, 100");
+        }
+        return new Usage(
+                fields.bytes("usage.cap", 1_000_000, 1_000_000_000_000L, Defaults.USAGE_CAP_BYTES),
+                fields.integer("usage.cycle-start-day", 1, 31, Defaults.USAGE_CYCLE_START_DAY),
+                fields.money("usage.overage-price", Defaults.USAGE_OVERAGE_PRICE_PER_GB),
+                thresholds,
+                fields.zone("usage.timezone"),
+                fields.duration(
+                        "usage.interval", Duration.ofSeconds(5), Duration.ofMinutes(10), Defaults.USAGE_INTERVAL),
+                fields.choice("usage.codec", Set.of("g711", "g729", "opus"), Defaults.USAGE_CODEC),
+                fields.choice("usage.at-cap", Set.of("alert", "restrict"), Defaults.USAGE_AT_CAP));
     }
 
     private static Failover failover(ConfigFields fields) {

@@ -1,5 +1,6 @@
 package dialtone.agent.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +53,18 @@ public final class Defaults {
 
     public static final int FAILOVER_MAX_SWITCHES_PER_HOUR = 6;
 
-    // the LTE plan
+    // the LTE plan and its meter
     public static final long USAGE_CAP_BYTES = 2_000_000_000L;
+    public static final int USAGE_CYCLE_START_DAY = 1;
+    public static final BigDecimal USAGE_OVERAGE_PRICE_PER_GB = new BigDecimal("15.00");
+    public static final List<String> USAGE_THRESHOLDS_PERCENT = List.of("50", "80", "100");
+    /** Counters are read this often; a crash or power cut loses at most one interval. */
+    public static final Duration USAGE_INTERVAL = Duration.ofSeconds(30);
+
+    public static final String USAGE_CODEC = "g711";
+    public static final String USAGE_AT_CAP = "alert";
+    /** LTE use with a healthy primary past this is "backup used as primary". */
+    public static final Duration USAGE_MISUSE_GRACE = Duration.ofMinutes(5);
 
     // remote management and mail
     public static final int MQTT_TCP_PORT = 1883;

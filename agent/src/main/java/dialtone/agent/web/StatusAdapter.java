@@ -7,6 +7,8 @@ import dialtone.agent.failover.LteCheck;
 import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
 import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.usage.UsageMeter;
+import dialtone.agent.usage.UsageSummary;
 import dialtone.hal.Uplink;
 import dialtone.hal.modem.ModemStatus;
 import dialtone.hal.modem.Signal;
@@ -17,12 +19,17 @@ import java.util.Locale;
 /**
  * Builds the dashboard's {@link Status} from what the services already hold; nothing here waits
  * on the network, the modem or the database. Parts whose features are not built yet say so
- * honestly: no usage figure ({@code null}), no 911 location ({@code missing}), no MQTT client.
+ * honestly: no 911 location ({@code missing}), no MQTT client.
  */
 public final class StatusAdapter implements StatusView {
 
     /** The services the status reads. */
-    public record Sources(FailoverController failover, UplinkMonitor primary, ModemWatch modem, LteCheck lteCheck) {}
+    public record Sources(
+            FailoverController failover,
+            UplinkMonitor primary,
+            ModemWatch modem,
+            LteCheck lteCheck,
+            UsageMeter usage) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -53,9 +60,14 @@ public final class StatusAdapter implements StatusView {
                         sources.modem().status(),
                         active == Uplink.LTE,
                         sources.lteCheck().last()),
-                new Status.Usage(null, config.usage().capBytes()),
+                usage(sources.usage().summary()),
                 new Status.E911("missing"),
                 new Status.Mqtt(false));
+    }
+
+    private static Status.Usage usage(UsageSummary s) {
+        return new Status.Usage(
+                s.usedBytes(), s.capBytes(), Math.round(s.percent() * 10) / 10.0, s.forecastBytes(), s.minutesLeft());
     }
 
     private static Status.Primary primary(UplinkHealth health) {

@@ -33,10 +33,22 @@ public final class NftFirewall implements Firewall {
         this.commands = commands;
     }
 
-    /** Creates the table afresh at start: no cut, no policy, counters from zero. */
+    /**
+     * Creates the table afresh at start: no cut, no policy. The LTE counters carry over what they
+     * held (bytes counted while the agent was down, or between its last read and a crash), so a
+     * restart loses no byte the kernel counted.
+     */
     public synchronized void install() {
-        commands.run(List.of("nft", "-f", "-"), skeleton());
+        commands.run(List.of("nft", "-f", "-"), skeleton(existingCounters()));
         active = Ruleset.EMPTY;
+    }
+
+    private Map<String, Counter> existingCounters() {
+        try {
+            return counters(List.of("nft", "-j", "list", "counters", "table", "inet", LinuxNet.NFT_TABLE));
+        } catch (HalException noTableYet) {
+            return Map.of();
+        }
     }
 
     @Override
@@ -52,9 +64,12 @@ public final class NftFirewall implements Firewall {
 
     @Override
     public Map<String, Counter> readAndResetCounters() {
+        return counters(List.of("nft", "-j", "reset", "counters", "table", "inet", LinuxNet.NFT_TABLE));
+    }
+
+    private Map<String, Counter> counters(List<String> argv) {
         Map<String, Counter> counters = new LinkedHashMap<>();
-        for (Map<String, Object> item :
-                commands.jsonArray(List.of("nft", "-j", "reset", "counters", "table", "inet", LinuxNet.NFT_TABLE))) {
+        for (Map<String, Object> item : commands.jsonArray(argv)) {
             if (item.get("counter") instanceof Map<?, ?> c) {
                 counters.put(
                         String.valueOf(c.get("name")),
@@ -77,7 +92,9 @@ public final class NftFirewall implements Firewall {
         }
     }
 
-    String skeleton() {
+    String skeleton(Map<String, Counter> carried) {
+        Counter rx = carried.getOrDefault(LTE_RX, Counter.ZERO);
+        Counter tx = carried.getOrDefault(LTE_TX, Counter.ZERO);
         String primary = quoted(net.primary());
         String lte = quoted(net.lte());
         String lan = quoted(net.lan());
@@ -85,8 +102,12 @@ public final class NftFirewall implements Firewall {
                 table %1$s
                 delete table %1$s
                 table %1$s {
-                  counter lte_rx { comment "IP bytes received on the LTE uplink, before any filter" }
-                  counter lte_tx { comment "IP bytes sent on the LTE uplink" }
+                  counter lte_rx { comment "IP bytes received on the LTE uplink, before any filter"
+                    packets %7$d bytes %8$d
+                  }
+                  counter lte_tx { comment "IP bytes sent on the LTE uplink"
+                    packets %9$d bytes %10$d
+                  }
                   set blocked { type ifname; comment "uplinks cut by the installer's failover test"; }
                   set media { type ipv4_addr . inet_service; flags dynamic,timeout; timeout 10s; size 4096; }
                   chain acct_in { type filter hook prerouting priority raw; policy accept;
@@ -115,7 +136,17 @@ public final class NftFirewall implements Firewall {
                     oifname %3$s ct mark set 0x%6$x masquerade
                   }
                 }
-                """.formatted(TABLE, primary, lte, lan, net.mark(Uplink.PRIMARY), net.mark(Uplink.LTE));
+                """.formatted(
+                        TABLE,
+                        primary,
+                        lte,
+                        lan,
+                        net.mark(Uplink.PRIMARY),
+                        net.mark(Uplink.LTE),
+                        rx.packets(),
+                        rx.bytes(),
+                        tx.packets(),
+                        tx.bytes());
     }
 
     static String quoted(String name) {

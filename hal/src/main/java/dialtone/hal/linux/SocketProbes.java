@@ -96,7 +96,8 @@ final class SocketProbes {
         socket.send(new DatagramPacket(payload, payload.length, target));
         byte[] buffer = new byte[2048];
         while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
+            long left = (deadline - System.nanoTime() + 999_999) / 1_000_000; // round up: never give up early
+
             if (left <= 0) {
                 return ProbeResult.lost("timeout after " + timeout.toMillis() + " ms");
             }

@@ -51,10 +51,12 @@ public record Status(
     public record Signal(int bars, Double rsrpDbm, Double rsrqDb, Double sinrDb) {}
 
     /**
-     * @param cycleBytes LTE bytes this billing cycle; {@code null} until the meter has a figure
+     * @param cycleBytes LTE bytes this billing cycle, as the carrier will count them
      * @param capBytes the plan's cap in bytes (decimal units, as carriers bill)
+     * @param forecastBytes expected at the end of the cycle
+     * @param minutesLeft talk minutes left under the cap at the plan's codec
      */
-    public record Usage(Long cycleBytes, long capBytes) {}
+    public record Usage(Long cycleBytes, long capBytes, Double percent, Long forecastBytes, Long minutesLeft) {}
 
     /** @param status {@code registered}, {@code unverified} or {@code missing} */
     public record E911(String status) {}
