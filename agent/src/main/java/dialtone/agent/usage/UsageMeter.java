@@ -119,6 +119,8 @@ public final class UsageMeter implements Service {
         long before = summary.usedBytes();
         ledger.correct(cycle.startInstant(), new Correction(now, carrierBytes, metered, by));
         summary = summarize(now);
+        giveNotices(now);
+
         events.append(
                 "usage-corrected",
                 "info",
