@@ -70,6 +70,34 @@ public final class LabAgent implements AutoCloseable {
         }
     }
 
+    /** What the agent's ledger holds: all LTE bytes it metered (read from its database, as a reader). */
+    public long meteredBytes() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("dialtone.db"));
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT coalesce(sum(rx + tx), 0) + (SELECT coalesce(sum(rx + tx), 0) FROM usage_pending) "
+                                + "FROM usage_hours");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** SQLite's own full check of the agent's database. */
+    public String integrity() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("dialtone.db"));
+                PreparedStatement query = db.prepareStatement("PRAGMA integrity_check");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no last read. */
+    public void kill() throws InterruptedException {
+        process.process.destroyForcibly();
+        process.process.waitFor();
+    }
+
     /** The event types in the agent's log, oldest first (read from its database, as a reader). */
     public List<String> events() throws Exception {
         List<String> types = new ArrayList<>();

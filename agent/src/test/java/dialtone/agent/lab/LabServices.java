@@ -40,7 +40,55 @@ public final class LabServices {
     }
 
     /**
+     * Sends {@code bytes} from the phone's LAN to a host on the Internet and {@code bytes} back, over
+     * TCP (whichever uplink the router uses), and waits until both are through.
+     */
+    public static void bulkBothWays(Lab lab, Path dir, long bytes) throws Exception {
+        String host = "198.51.100.53";
+        try (LabProcess sink = LabProcess.start(
+                        lab,
+                        "inet",
+                        dir,
+                        List.of("socat", "-u", "TCP-LISTEN:9000,bind=" + host + ",reuseaddr", "OPEN:/dev/null"));
+                LabProcess source = LabProcess.start(
+                        lab,
+                        "inet",
+                        dir,
+                        List.of(
+                                "socat",
+                                "-u",
+                                "EXEC:head -c " + bytes + " /dev/zero",
+                                "TCP-LISTEN:9001,bind=" + host + ",reuseaddr"))) {
+            Thread.sleep(300);
+            lab.run("lan", "bash", "-c", "head -c " + bytes + " /dev/zero | socat -u - TCP:" + host + ":9000");
+            lab.run("lan", "socat", "-u", "TCP:" + host + ":9001", "OPEN:/dev/null");
+        }
+    }
+
+    /** A steady upload of about {@code kbPerSecond} from the LAN for about {@code seconds}. */
+    public static LabProcess steadyUpload(Lab lab, Path dir, int kbPerSecond, int seconds) throws Exception {
+        String host = "198.51.100.53";
+        lab.keep(LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of("socat", "-u", "TCP-LISTEN:9002,bind=" + host + ",reuseaddr", "OPEN:/dev/null")));
+        Thread.sleep(300);
+        int chunks = seconds * 10;
+        return LabProcess.start(
+                lab,
+                "lan",
+                dir,
+                List.of(
+                        "bash",
+                        "-c",
+                        "for i in $(seq 1 " + chunks + "); do head -c " + kbPerSecond * 100
+                                + " /dev/zero; sleep 0.1; done | socat -u - TCP:" + host + ":9002"));
+    }
+
+    /**
      * A call's media from the phone: one UDP flow, 50 packets a second (as G.711 at 20 ms), to the
+     *
      * SBC's media port, for at most {@code limit}.
      */
     public static LabProcess mediaStream(Lab lab, Path dir, Duration limit) throws Exception {

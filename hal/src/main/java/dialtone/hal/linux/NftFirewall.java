@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tinylog.Logger;
 
 /**
  * The agent's one nftables table, {@code inet dialtone} (research/linux-mechanics.md §2-3): LTE
@@ -34,21 +35,24 @@ public final class NftFirewall implements Firewall {
     }
 
     /**
-     * Creates the table afresh at start: no cut, no policy. The LTE counters carry over what they
-     * held (bytes counted while the agent was down, or between its last read and a crash), so a
-     * restart loses no byte the kernel counted.
+     * Sets the table up at start: no cut, no policy. An existing table is rebuilt in place, in one
+     * transaction that flushes rules and the cut but keeps the LTE counters, so bytes the kernel
+     * counted while the agent was down (or between its last read and a crash) are not lost. A
+     * table the in-place rebuild cannot change (an older layout) is replaced whole.
      */
     public synchronized void install() {
-        commands.run(List.of("nft", "-f", "-"), skeleton(existingCounters()));
-        active = Ruleset.EMPTY;
-    }
-
-    private Map<String, Counter> existingCounters() {
         try {
-            return counters(List.of("nft", "-j", "list", "counters", "table", "inet", LinuxNet.NFT_TABLE));
-        } catch (HalException noTableYet) {
-            return Map.of();
+            commands.run(
+                    List.of("nft", "-f", "-"),
+                    "table " + TABLE + "\nflush table " + TABLE + "\n" + definition() + "flush set " + TABLE
+                            + " blocked\n");
+        } catch (HalException layoutChanged) {
+            Logger.warn(
+                    "Replacing the firewall table whole ({}); LTE bytes not yet read are lost",
+                    layoutChanged.getMessage());
+            commands.run(List.of("nft", "-f", "-"), "table " + TABLE + "\ndelete table " + TABLE + "\n" + definition());
         }
+        active = Ruleset.EMPTY;
     }
 
     @Override
@@ -92,22 +96,15 @@ public final class NftFirewall implements Firewall {
         }
     }
 
-    String skeleton(Map<String, Counter> carried) {
-        Counter rx = carried.getOrDefault(LTE_RX, Counter.ZERO);
-        Counter tx = carried.getOrDefault(LTE_TX, Counter.ZERO);
+    /** The table's objects and rules; {@code add}-style, so loading it over an existing table keeps counters. */
+    String definition() {
         String primary = quoted(net.primary());
         String lte = quoted(net.lte());
         String lan = quoted(net.lan());
         return """
-                table %1$s
-                delete table %1$s
                 table %1$s {
-                  counter lte_rx { comment "IP bytes received on the LTE uplink, before any filter"
-                    packets %7$d bytes %8$d
-                  }
-                  counter lte_tx { comment "IP bytes sent on the LTE uplink"
-                    packets %9$d bytes %10$d
-                  }
+                  counter lte_rx { comment "IP bytes received on the LTE uplink, before any filter"; }
+                  counter lte_tx { comment "IP bytes sent on the LTE uplink"; }
                   set blocked { type ifname; comment "uplinks cut by the installer's failover test"; }
                   set media { type ipv4_addr . inet_service; flags dynamic,timeout; timeout 10s; size 4096; }
                   chain acct_in { type filter hook prerouting priority raw; policy accept;
@@ -136,17 +133,7 @@ public final class NftFirewall implements Firewall {
                     oifname %3$s ct mark set 0x%6$x masquerade
                   }
                 }
-                """.formatted(
-                        TABLE,
-                        primary,
-                        lte,
-                        lan,
-                        net.mark(Uplink.PRIMARY),
-                        net.mark(Uplink.LTE),
-                        rx.packets(),
-                        rx.bytes(),
-                        tx.packets(),
-                        tx.bytes());
+                """.formatted(TABLE, primary, lte, lan, net.mark(Uplink.PRIMARY), net.mark(Uplink.LTE));
     }
 
     static String quoted(String name) {
