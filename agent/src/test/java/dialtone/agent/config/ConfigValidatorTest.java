@@ -182,7 +182,55 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aPlanThatCannotBeIsRefusedFieldByField() {
+        ConfigValidator.Result result = validate(Map.of(
+                "usage.cap", "0",
+                "usage.overage-price", "-5",
+                "usage.cycle-start-day", "32",
+                "usage.thresholds", "80, 50",
+                "usage.timezone", "Mars/Olympus_Mons",
+                "usage.interval", "1s",
+                "usage.codec", "g722",
+                "usage.at-cap", "cut"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "usage.cap",
+                        "usage.overage-price",
+                        "usage.cycle-start-day",
+                        "usage.thresholds",
+                        "usage.timezone",
+                        "usage.interval",
+                        "usage.codec",
+                        "usage.at-cap");
+        assertThat(result.problems().get("usage.cycle-start-day")).isEqualTo("must be a whole number from 1 to 31");
+    }
+
+    @Test
+    void aPlanIsReadBack() {
+        AgentConfig.Usage usage = validate(Map.of(
+                        "usage.cap",
+                        "1GB",
+                        "usage.overage-price",
+                        "12.5",
+                        "usage.cycle-start-day",
+                        "15",
+                        "usage.timezone",
+                        "America/Denver"))
+                .config()
+                .orElseThrow()
+                .usage();
+
+        assertThat(usage.capBytes()).isEqualTo(1_000_000_000L);
+        assertThat(usage.overagePricePerGb()).isEqualByComparingTo("12.50");
+        assertThat(usage.cycleStartDay()).isEqualTo(15);
+        assertThat(usage.zone()).hasToString("America/Denver");
+        assertThat(usage.thresholdsPercent()).containsExactly(50, 80, 100);
+    }
+
+    @Test
     void anEmptyTargetListLeavesNothingToWatchTheLineWith() {
+
         ConfigSources sources = new ConfigSources(Map.of("DIALTONE_PROBE_TARGETS", " , "), Map.of(), Map.of());
 
         assertThat(ConfigValidator.validate(sources).problems()).containsKey("probe.targets");

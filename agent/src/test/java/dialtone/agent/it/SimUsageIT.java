@@ -53,6 +53,9 @@ class SimUsageIT {
             String corrected = again.request("POST", "/api/v1/usage/correction", "{\"carrierBytes\":500000000}")
                     .body();
             assertThat(corrected).contains("\"usedBytes\":500000000");
+            var lower = again.request("POST", "/api/v1/usage/correction", "{\"carrierBytes\":400000000}");
+            assertThat(lower.statusCode()).isEqualTo(400);
+            assertThat(lower.body()).contains("carrierBytes", "500000000");
             assertThat(again.request("GET", "/api/v1/events", null).body()).contains("usage-threshold", "50%");
         }
     }
