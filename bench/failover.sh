@@ -6,52 +6,13 @@
 #
 # Usage: sudo bench/failover.sh [outages=10] [standby-seconds=600]
 # Loopback and lab namespaces only; every process started here is stopped by PID.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-$(bin/jdk)}"
 OUTAGES=${1:-10}
 STANDBY=${2:-600}
-LAB=agent/src/test/resources/lab
 P=dtbench
-WORK=$(mktemp -d)
-PIDS=()
+source "$(dirname "$0")/lab-common.sh"
+AGENT_CONFIG+=("sbc.hosts = 198.51.100.10")
+PROBE_TARGETS="icmp:198.51.100.53, icmp:198.51.100.54, sip:198.51.100.10"
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done   # each is the daemon itself (exec)
-  wait 2>/dev/null || true
-  bash "$LAB/topo.sh" down "$P"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-[[ -f agent/target/dialtone-agent.jar ]] || mvn -q -B package -DskipTests -Dspotless.check.skip
-now_ms() { date +%s%3N; }
-in_ns() { local ns=$1; shift; ip netns exec "$P-$ns" "$@"; }
-route() { in_ns rtr ip route show default | awk '/metric 10( |$)/ { for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }'; }
-wait_route() { # dev limit-seconds
-  local until=$(( $(now_ms) + $2 * 1000 ))
-  while [[ "$(route)" != "$1" ]]; do
-    (( $(now_ms) < until )) || { echo "route never became $1" >&2; exit 1; }
-    sleep 0.01
-  done
-}
-start_agent() { # extra config lines...
-  local dir=$WORK/agent-$RANDOM
-  mkdir -p "$dir"
-  printf '%s\n' "device.id = lab-bench" "uplink.primary.interface = eth0" "uplink.lte.interface = wwan0" \
-    "lan.interface = eth1" "lte.modem = ethernet" "sbc.hosts = 198.51.100.10" \
-    "probe.targets = icmp:198.51.100.53, icmp:198.51.100.54, sip:198.51.100.10" "$@" > "$dir/agent.conf"
-  # not through a shell function: then $! is the agent itself (ip netns exec execs it)
-  ip netns exec "$P-rtr" env DIALTONE_INSTALLER_PASSWORD=bench-password-1 "$JAVA_HOME/bin/java" \
-    @systemd/jvm.options -jar agent/target/dialtone-agent.jar --config "$dir/agent.conf" --data-dir "$dir/state" \
-    >"$dir/log" 2>&1 &
-  AGENT=$!; PIDS+=("$AGENT")
-  until grep -q "ready in" "$dir/log"; do sleep 0.1; done
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-
-bash "$LAB/topo.sh" up "$P"
 ip netns exec "$P-inet" kamailio -f /etc/kamailio/kamailio.cfg -DD -E -l udp:198.51.100.10:5060 -Y "$WORK" \
   -n 2 -m 32 -M 8 >"$WORK/kamailio.log" 2>&1 &
 PIDS+=($!)

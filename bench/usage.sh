@@ -4,35 +4,14 @@
 #
 # Usage: sudo bench/usage.sh [megabytes-each-way=50] [reads=200]
 # Loopback and lab namespaces only; every process started here is stopped by PID.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-$(bin/jdk)}"
 MB=${1:-50}
 READS=${2:-200}
-LAB=agent/src/test/resources/lab
 P=dtusage
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  bash "$LAB/topo.sh" down "$P"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-[[ -f agent/target/dialtone-agent.jar ]] || mvn -q -B package -DskipTests -Dspotless.check.skip
-bash "$LAB/topo.sh" up "$P"
-printf '%s\n' "device.id = lab-bench" "uplink.primary.interface = eth0" "uplink.lte.interface = wwan0" \
-  "lan.interface = eth1" "lte.modem = ethernet" "probe.targets = icmp:198.51.100.53, icmp:198.51.100.54" \
-  "usage.interval = 5s" > "$WORK/agent.conf"
-ip netns exec "$P-rtr" env DIALTONE_INSTALLER_PASSWORD=bench-password-1 "$JAVA_HOME/bin/java" @systemd/jvm.options \
-  -jar agent/target/dialtone-agent.jar --config "$WORK/agent.conf" --data-dir "$WORK/state" >"$WORK/agent.log" 2>&1 &
-AGENT=$!; PIDS+=("$AGENT")
-until grep -q "ready in" "$WORK/agent.log"; do sleep 0.1; done
+source "$(dirname "$0")/lab-common.sh"
+start_agent "usage.interval = 5s"
 ip netns exec "$P-lte" nft reset counter ip carrier subscriber_bytes >/dev/null
 bash "$LAB/impair.sh" "$P" outage
-until ip netns exec "$P-rtr" ip route show default | grep -q "dev wwan0 proto static metric 10"; do sleep 0.05; done
+wait_route wwan0 30
 
 # accuracy: MB up and MB down over TCP through LTE
 ip netns exec "$P-inet" socat -u TCP-LISTEN:9000,bind=198.51.100.53,reuseaddr OPEN:/dev/null & PIDS+=($!)
@@ -49,7 +28,7 @@ cpu=$( { /usr/bin/time -f "%U %S" bash -c "for i in \$(seq 1 $READS); do
 kill "$AGENT"; wait "$AGENT" 2>/dev/null || true          # an orderly stop reads one last time
 carrier=$(ip netns exec "$P-lte" nft -j list counter ip carrier subscriber_bytes | grep -o '"bytes": [0-9]*' | grep -o '[0-9]*')
 # placed in hours, or still waiting for a trusted clock (no NTP in a sandbox): both are metered
-metered=$(sqlite3 "$WORK/state/dialtone.db" "SELECT (SELECT coalesce(sum(rx + tx), 0) FROM usage_hours)
+metered=$(sqlite3 "$AGENT_DIR/state/dialtone.db" "SELECT (SELECT coalesce(sum(rx + tx), 0) FROM usage_hours)
   + (SELECT coalesce(sum(rx + tx), 0) FROM usage_pending)")
 echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cores: $(nproc)"
 awk -v c="$carrier" -v m="$metered" 'BEGIN { printf "accuracy: carrier %d bytes, meter %d bytes, error %+.4f %%\n", c, m, 100 * (m - c) / c }'
