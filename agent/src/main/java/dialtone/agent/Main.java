@@ -75,7 +75,7 @@ public final class Main {
         FileLock lock = DataDir.claim(args.dataDir());
         Database database = openDatabase(args);
         SimWorld world = args.sim() ? SimWorld.live(interfaces(config)) : null;
-        Hal hal = world != null ? world.hal() : linuxHal(config);
+        Hal hal = world != null ? world.hal() : linuxHal(config, args.dataDir().resolve("firewall.nft"));
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
         int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
@@ -136,7 +136,7 @@ public final class Main {
     }
 
     /** The real network; a missing tool or privilege is a clear refusal, not a half-started agent. */
-    private static Hal linuxHal(AgentConfig config) {
+    private static Hal linuxHal(AgentConfig config, java.nio.file.Path savedFirewall) {
         AgentConfig.Uplinks uplinks = config.uplinks();
         LinuxNet net = new LinuxNet(
                 uplinks.primary().interfaceName(),
@@ -145,7 +145,7 @@ public final class Main {
                 uplinks.primary().gateway(),
                 uplinks.lte().gateway());
         try {
-            return LinuxHal.create(net, config.lte().modem(), new JdkProcessRunner());
+            return LinuxHal.create(net, config.lte().modem(), new JdkProcessRunner(), savedFirewall);
         } catch (HalException e) {
             throw new StartupRefused("the network cannot be set up: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import dialtone.hal.gpio.Indicators;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.net.NetworkLinks;
 import dialtone.hal.net.Prober;
+import dialtone.hal.net.Resolver;
 import dialtone.hal.route.Routes;
 import dialtone.hal.sys.ClockTrust;
 import dialtone.hal.sys.Watchdog;
@@ -25,6 +26,7 @@ public record Hal(
         ClockTrust clockTrust,
         NetworkLinks links,
         Prober prober,
+        Resolver resolver,
         Routes routes,
         Firewall firewall,
         Flows flows,
@@ -38,6 +40,7 @@ public record Hal(
         Objects.requireNonNull(clockTrust, "clockTrust");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(prober, "prober");
+        Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(firewall, "firewall");
         Objects.requireNonNull(flows, "flows");

@@ -132,9 +132,9 @@ public final class UsageMeter implements Service {
     /** Never throws: an exception escaping a periodic task would silently end the metering. */
     void read() {
         try {
-            Map<String, Counter> counters = ports.firewall().readAndResetCounters();
-            Counter rx = counters.getOrDefault(Firewall.LTE_RX, Counter.ZERO);
-            Counter tx = counters.getOrDefault(Firewall.LTE_TX, Counter.ZERO);
+            Firewall.LteBytes lte = ports.firewall().readAndResetLteBytes();
+            Counter rx = lte.received();
+            Counter tx = lte.sent();
             boolean healthy = ports.primaryHealthy().getAsBoolean();
             Bytes bytes = new Bytes(rx.bytes(), tx.bytes(), healthy ? rx.bytes() + tx.bytes() : 0);
             record(bytes, clock.instant());

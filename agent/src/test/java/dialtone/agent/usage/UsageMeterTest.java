@@ -272,9 +272,19 @@ class UsageMeterTest {
         }
 
         @Override
-        public Map<String, Counter> readAndResetCounters() {
+        public LteBytes readAndResetLteBytes() {
             Counter[] next = script.isEmpty() ? new Counter[] {Counter.ZERO, Counter.ZERO} : script.poll();
-            return Map.of(LTE_RX, next[0], LTE_TX, next[1]);
+            return new LteBytes(next[0], next[1]);
+        }
+
+        @Override
+        public Map<String, Counter> ruleCounters() {
+            return Map.of();
+        }
+
+        @Override
+        public List<Blocked> recentlyBlocked() {
+            return List.of();
         }
 
         @Override

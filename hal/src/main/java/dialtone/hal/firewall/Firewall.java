@@ -1,5 +1,8 @@
 package dialtone.hal.firewall;
 
+import dialtone.hal.Uplink;
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,11 +11,6 @@ import java.util.Map;
  * {@link Ruleset} into one nftables table and loads it with {@code nft -f} in one transaction.
  */
 public interface Firewall {
-    /** IP bytes received on the LTE uplink, counted before any filter: the carrier billed them. */
-    String LTE_RX = "lte_rx";
-
-    /** IP bytes sent on the LTE uplink, counted after filtering. */
-    String LTE_TX = "lte_tx";
 
     void apply(Ruleset ruleset);
 
@@ -20,16 +18,28 @@ public interface Firewall {
     Ruleset active();
 
     /**
-     * Reads the named counters and sets them to zero in the same step, so no byte is counted
-     * twice or lost between the read and the reset. Always holds {@link #LTE_RX} and {@link
-     * #LTE_TX}, whatever the ruleset, plus one counter per rule of the active ruleset.
+     * The IP bytes the LTE uplink carried since the last call, read and zeroed in the same step so
+     * none is counted twice or lost between the read and the reset. Received bytes are counted
+     * before any filter (the carrier billed them), sent bytes after.
      */
-    Map<String, Counter> readAndResetCounters();
+    LteBytes readAndResetLteBytes();
+
+    /** The active ruleset's named counters, cumulative since the table was set up. */
+    Map<String, Counter> ruleCounters();
+
+    /** Where the LAN or the box tried to send over LTE and was stopped, last hour, most packets first. */
+    List<Blocked> recentlyBlocked();
 
     /**
      * Drops everything leaving through {@code uplink} while {@code blocked}: the installer's failover
-     * test cuts the primary this way, upstream of nothing. Every adapter starts unblocked, so a
-     * test interrupted by a crash cannot outlive the agent's next start.
+     * test cuts the primary this way. Every adapter starts unblocked, so a test interrupted by a
+     * crash cannot outlive the agent's next start.
      */
-    void block(dialtone.hal.Uplink uplink, boolean blocked);
+    void block(Uplink uplink, boolean blocked);
+
+    record LteBytes(Counter received, Counter sent) {
+        public static final LteBytes ZERO = new LteBytes(Counter.ZERO, Counter.ZERO);
+    }
+
+    record Blocked(InetAddress destination, long packets, long bytes) {}
 }

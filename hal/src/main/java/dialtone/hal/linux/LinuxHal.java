@@ -22,10 +22,11 @@ public final class LinuxHal {
     private LinuxHal() {}
 
     /** @param modemKind {@code ethernet} today; ModemManager and AT adapters come with modem management */
-    public static Hal create(LinuxNet net, String modemKind, ProcessRunner runner) {
+    /** @param savedFirewall where the firewall table is kept for the boot-time unit */
+    public static Hal create(LinuxNet net, String modemKind, ProcessRunner runner, Path savedFirewall) {
         Commands commands = new Commands(runner);
         IpLinks links = new IpLinks(commands);
-        NftFirewall firewall = new NftFirewall(net, commands);
+        NftFirewall firewall = new NftFirewall(net, commands, savedFirewall);
         firewall.install();
         return new Hal(
                 false,
@@ -33,6 +34,7 @@ public final class LinuxHal {
                 () -> Files.exists(TIME_SYNCHRONIZED),
                 links,
                 new LinuxProber(net, links, runner),
+                UdpResolver.fromResolvConf(java.nio.file.Path.of("/etc/resolv.conf")),
                 new IpRoutes(net, commands, links),
                 firewall,
                 new ConntrackFlows(net, commands),

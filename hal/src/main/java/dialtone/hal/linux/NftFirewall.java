@@ -6,7 +6,13 @@ import dialtone.hal.firewall.Counter;
 import dialtone.hal.firewall.Firewall;
 import dialtone.hal.firewall.Rule;
 import dialtone.hal.firewall.Ruleset;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +29,21 @@ import org.tinylog.Logger;
  */
 public final class NftFirewall implements Firewall {
     private static final String TABLE = "inet " + LinuxNet.NFT_TABLE;
+    static final String LTE_RX = "lte_rx";
+    static final String LTE_TX = "lte_tx";
+
     private static final List<String> POLICY_CHAINS = List.of("policy_fwd", "policy_out", "policy_in");
 
     private final LinuxNet net;
     private final Commands commands;
+    private final Path saved;
     private Ruleset active = Ruleset.EMPTY;
 
-    NftFirewall(LinuxNet net, Commands commands) {
+    /** @param saved where the table is written after each change, for the boot-time unit to load */
+    NftFirewall(LinuxNet net, Commands commands, Path saved) {
         this.net = net;
         this.commands = commands;
+        this.saved = saved;
     }
 
     /**
@@ -53,12 +65,32 @@ public final class NftFirewall implements Firewall {
             commands.run(List.of("nft", "-f", "-"), "table " + TABLE + "\ndelete table " + TABLE + "\n" + definition());
         }
         active = Ruleset.EMPTY;
+        save();
     }
 
     @Override
     public synchronized void apply(Ruleset ruleset) {
         commands.run(List.of("nft", "-f", "-"), NftPolicy.render(net, active, ruleset));
         active = ruleset;
+        save();
+    }
+
+    /**
+     * Writes the whole table, counters at zero, as one {@code nft -f} file: what the boot-time unit
+     * loads before the network comes up, so LTE stays voice-only when the agent is not running.
+     */
+    private void save() {
+        String table = "table " + TABLE + "\ndelete table " + TABLE + "\n" + definition()
+                + NftPolicy.render(net, Ruleset.EMPTY, active);
+        try {
+            Path temporary = saved.resolveSibling(saved.getFileName() + ".new");
+            Files.writeString(temporary, table);
+            Files.move(temporary, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Logger.warn(
+                    "Cannot save the firewall table for the next boot ({}): the boot-time default applies",
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -67,8 +99,54 @@ public final class NftFirewall implements Firewall {
     }
 
     @Override
-    public Map<String, Counter> readAndResetCounters() {
-        return counters(List.of("nft", "-j", "reset", "counters", "table", "inet", LinuxNet.NFT_TABLE));
+    public LteBytes readAndResetLteBytes() {
+        Counter rx = counters(List.of("nft", "-j", "reset", "counter", "inet", LinuxNet.NFT_TABLE, LTE_RX))
+                .getOrDefault(LTE_RX, Counter.ZERO);
+        Counter tx = counters(List.of("nft", "-j", "reset", "counter", "inet", LinuxNet.NFT_TABLE, LTE_TX))
+                .getOrDefault(LTE_TX, Counter.ZERO);
+        return new LteBytes(rx, tx);
+    }
+
+    @Override
+    public Map<String, Counter> ruleCounters() {
+        Map<String, Counter> counters =
+                counters(List.of("nft", "-j", "list", "counters", "table", "inet", LinuxNet.NFT_TABLE));
+        counters.keySet().removeAll(List.of(LTE_RX, LTE_TX));
+        return counters;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Blocked> recentlyBlocked() {
+        List<Blocked> blocked = new ArrayList<>();
+        for (Map<String, Object> item :
+                commands.jsonArray(List.of("nft", "-j", "list", "set", "inet", LinuxNet.NFT_TABLE, "lte_blocked"))) {
+            if (item.get("set") instanceof Map<?, ?> set && set.get("elem") instanceof List<?> elements) {
+                for (Object element : elements) {
+                    blocked(element).ifPresent(blocked::add);
+                }
+            }
+        }
+        blocked.sort(Comparator.comparingLong(Blocked::packets).reversed());
+        return blocked;
+    }
+
+    /** {@code {"elem": {"val": "198.51.100.80", "counter": {"packets": 3, "bytes": 180}, ...}}} */
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<Blocked> blocked(Object element) {
+        if (element instanceof Map<?, ?> wrapper
+                && wrapper.get("elem") instanceof Map<?, ?> elem
+                && elem.get("counter") instanceof Map<?, ?> counter) {
+            try {
+                return java.util.Optional.of(new Blocked(
+                        InetAddress.getByName(String.valueOf(elem.get("val"))),
+                        ((Number) counter.get("packets")).longValue(),
+                        ((Number) counter.get("bytes")).longValue()));
+            } catch (java.net.UnknownHostException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private Map<String, Counter> counters(List<String> argv) {
@@ -107,6 +185,8 @@ public final class NftFirewall implements Firewall {
                   counter lte_tx { comment "IP bytes sent on the LTE uplink"; }
                   set blocked { type ifname; comment "uplinks cut by the installer's failover test"; }
                   set media { type ipv4_addr . inet_service; flags dynamic,timeout; timeout 10s; size 4096; }
+                  set lte_blocked { type ipv4_addr; flags dynamic,timeout; timeout 1h; size 1024; counter;
+                    comment "where traffic was stopped on LTE, for the installer"; }
                   chain acct_in { type filter hook prerouting priority raw; policy accept;
                     iifname %3$s counter name "lte_rx"
                   }
@@ -173,9 +253,31 @@ public final class NftFirewall implements Firewall {
                     .append(' ')
                     .append(c)
                     .append('\n'));
+            Map<String, List<String>> chains = new LinkedHashMap<>();
+            POLICY_CHAINS.forEach(
+                    chain -> chains.put(chain, new ArrayList<>(List.of("ct state established,related accept"))));
+            String lte = quoted(net.lte());
             for (Rule rule : next.rules()) {
-                rule(nft, net, rule);
+                boolean out = rule.direction() == Rule.Direction.OUTBOUND;
+                for (String chain : List.of("policy_fwd", out ? "policy_out" : "policy_in")) {
+                    List<String> lines = chains.get(chain);
+                    boolean firstLteDrop = out
+                            && rule.uplink() == Uplink.LTE
+                            && rule.verdict() == Rule.Verdict.DROP
+                            && lines.stream().noneMatch(line -> line.contains("@lte_blocked"));
+                    if (firstLteDrop) { // what reaches here is stopped: remember where it wanted to go
+                        lines.add("oifname " + lte + " meta nfproto ipv4 update @lte_blocked { ip daddr }");
+                    }
+                    lines.addAll(rule(net, rule));
+                }
             }
+            chains.forEach((chain, lines) -> lines.forEach(line -> nft.append("add rule ")
+                    .append(TABLE)
+                    .append(' ')
+                    .append(chain)
+                    .append(' ')
+                    .append(line)
+                    .append('\n')));
             return nft.toString();
         }
 
@@ -203,32 +305,19 @@ public final class NftFirewall implements Firewall {
             }
         }
 
-        private static void rule(StringBuilder nft, LinuxNet net, Rule rule) {
+        /** One rule as nft text: once, or once per address family when it matches an address set. */
+        private static List<String> rule(LinuxNet net, Rule rule) {
             boolean out = rule.direction() == Rule.Direction.OUTBOUND;
             String iface = (out ? "oifname " : "iifname ") + quoted(net.interfaceOf(rule.uplink()));
-            String match = protocol(rule);
             String action = "counter name " + quoted(rule.counter()) + " "
                     + rule.verdict().name().toLowerCase(java.util.Locale.ROOT);
-            List<String> addressMatches = rule.remoteSet() == null
-                    ? List.of("")
-                    : List.of(
-                            "ip " + (out ? "daddr" : "saddr") + " @" + rule.remoteSet() + "_v4 ",
-                            "ip6 " + (out ? "daddr" : "saddr") + " @" + rule.remoteSet() + "_v6 ");
-            for (String chain : List.of("policy_fwd", out ? "policy_out" : "policy_in")) {
-                for (String address : addressMatches) {
-                    nft.append("add rule ")
-                            .append(TABLE)
-                            .append(' ')
-                            .append(chain)
-                            .append(' ')
-                            .append(iface)
-                            .append(' ')
-                            .append(address)
-                            .append(match)
-                            .append(action)
-                            .append('\n');
-                }
+            if (rule.remoteSet() == null) {
+                return List.of(iface + " " + protocol(rule) + action);
             }
+            String field = out ? "daddr" : "saddr";
+            return List.of(
+                    iface + " ip " + field + " @" + rule.remoteSet() + "_v4 " + protocol(rule) + action,
+                    iface + " ip6 " + field + " @" + rule.remoteSet() + "_v6 " + protocol(rule) + action);
         }
 
         private static String protocol(Rule rule) {

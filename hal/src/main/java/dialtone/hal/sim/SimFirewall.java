@@ -3,9 +3,9 @@ package dialtone.hal.sim;
 import dialtone.hal.Uplink;
 import dialtone.hal.firewall.Counter;
 import dialtone.hal.firewall.Firewall;
-import dialtone.hal.firewall.Rule;
 import dialtone.hal.firewall.Ruleset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,19 +33,26 @@ final class SimFirewall implements Firewall {
     }
 
     @Override
-    public synchronized Map<String, Counter> readAndResetCounters() {
+    public synchronized LteBytes readAndResetLteBytes() {
         SimTraffic traffic = world.traffic();
         Counter rx = traffic.ipReceived(Uplink.LTE);
         Counter tx = traffic.ipSent(Uplink.LTE);
-        Map<String, Counter> read = new LinkedHashMap<>();
-        read.put(Firewall.LTE_RX, difference(rx, lteRxRead));
-        read.put(Firewall.LTE_TX, difference(tx, lteTxRead));
-        for (Rule rule : active.rules()) {
-            read.putIfAbsent(rule.counter(), Counter.ZERO);
-        }
+        LteBytes read = new LteBytes(difference(rx, lteRxRead), difference(tx, lteTxRead));
         lteRxRead = rx;
         lteTxRead = tx;
         return read;
+    }
+
+    @Override
+    public synchronized Map<String, Counter> ruleCounters() {
+        Map<String, Counter> counters = new LinkedHashMap<>();
+        active.rules().forEach(rule -> counters.putIfAbsent(rule.counter(), Counter.ZERO));
+        return counters;
+    }
+
+    @Override
+    public List<Blocked> recentlyBlocked() {
+        return List.of();
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class SimWorld {
     private final SimTraffic traffic = new SimTraffic();
     private final SimIndicators indicators = new SimIndicators();
     private final SimButtons buttons = new SimButtons();
+    private final SimResolver resolver = new SimResolver();
 
     private LineState primaryLine = LineState.UP;
     private int lossPercent;
@@ -85,6 +86,7 @@ public final class SimWorld {
                 this::clockTrusted,
                 new SimLinks(this),
                 new SimProber(this),
+                resolver,
                 new SimRoutes(this),
                 new SimFirewall(this),
                 new SimFlows(this),
@@ -157,6 +159,10 @@ public final class SimWorld {
 
     public SimButtons buttons() {
         return buttons;
+    }
+
+    public SimResolver resolver() {
+        return resolver;
     }
 
     // ---- what the sim adapters read ----

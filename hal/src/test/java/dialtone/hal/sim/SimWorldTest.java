@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -57,17 +56,16 @@ class SimWorldTest {
 
     @Test
     void probesThroughLteAreCountedOnLte() {
-        Map<String, Counter> before = hal.firewall().readAndResetCounters();
-        assertThat(before.get(Firewall.LTE_TX)).isEqualTo(Counter.ZERO);
+        assertThat(hal.firewall().readAndResetLteBytes()).isEqualTo(Firewall.LteBytes.ZERO);
 
         ProbeResult result = hal.prober().probe(Uplink.LTE, SBC, Duration.ofSeconds(1));
 
         assertThat(result.answered()).isTrue();
         assertThat(result.rtt()).isBetween(Duration.ofMillis(30), Duration.ofMillis(200));
-        Map<String, Counter> after = hal.firewall().readAndResetCounters();
-        assertThat(after.get(Firewall.LTE_TX)).isEqualTo(new Counter(1, 480));
-        assertThat(after.get(Firewall.LTE_RX)).isEqualTo(new Counter(1, 420));
-        assertThat(hal.firewall().readAndResetCounters().get(Firewall.LTE_TX)).isEqualTo(Counter.ZERO);
+        Firewall.LteBytes after = hal.firewall().readAndResetLteBytes();
+        assertThat(after.sent()).isEqualTo(new Counter(1, 480));
+        assertThat(after.received()).isEqualTo(new Counter(1, 420));
+        assertThat(hal.firewall().readAndResetLteBytes()).isEqualTo(Firewall.LteBytes.ZERO);
     }
 
     @Test
@@ -77,10 +75,10 @@ class SimWorldTest {
         hal.routes().activate(Uplink.LTE);
         nanos.addAndGet(Duration.ofSeconds(60).toNanos());
 
-        Map<String, Counter> lte = hal.firewall().readAndResetCounters();
+        Firewall.LteBytes lte = hal.firewall().readAndResetLteBytes();
         long oneMinuteOfTwoCalls = 2L * 50 * 60 * 200;
-        assertThat(lte.get(Firewall.LTE_TX).bytes()).isEqualTo(oneMinuteOfTwoCalls);
-        assertThat(lte.get(Firewall.LTE_RX).bytes()).isEqualTo(oneMinuteOfTwoCalls);
+        assertThat(lte.sent().bytes()).isEqualTo(oneMinuteOfTwoCalls);
+        assertThat(lte.received().bytes()).isEqualTo(oneMinuteOfTwoCalls);
         long tenSecondsOnPrimary = 2L * 50 * 10;
         assertThat(hal.links().link("eth0").orElseThrow().counters().txBytes())
                 .as("interface counters include the 14-byte Ethernet header")
