@@ -3,13 +3,16 @@
 #   lan (phones 198.18.50.10) -- rtr (the box: eth1 LAN, eth0 primary, wwan0 LTE)
 #   rtr eth0 -- isp (192.0.2.1; BCP38) -- inet
 #   rtr wwan0 -- lte (100.64.0.1; CGNAT, PGW source check) -- inet
-#   inet: SBC 198.51.100.10, probe targets 198.51.100.53 and .54 on loopback
+#   inet: SBC 198.51.100.10 (.11), DNS and probe targets .53 .54, web .80, others .99 .66
 # Only documentation and benchmark address ranges, only inside these namespaces.
 # Usage: topo.sh up|down PREFIX
 set -euo pipefail
 mode=$1; P=$2
 NS="$P-inet $P-isp $P-lte $P-rtr $P-lan"
-down() { for n in $NS; do ip netns del "$n" 2>/dev/null || true; done; }
+down() {
+  for n in $NS; do ip netns del "$n" 2>/dev/null || true; done
+  rm -rf "/etc/netns/$P-rtr"
+}
 if [[ $mode == down ]]; then down; exit 0; fi
 down
 x() { local n=$1; shift; ip netns exec "$n" "$@"; }
@@ -19,7 +22,11 @@ ip link add wwan0 netns "$P-rtr" type veth peer name down0 netns "$P-lte"
 ip link add eth1  netns "$P-rtr" type veth peer name eth0  netns "$P-lan"
 ip link add up0   netns "$P-isp" type veth peer name isp   netns "$P-inet"
 ip link add up0   netns "$P-lte" type veth peer name lte   netns "$P-inet"
-for a in 198.51.100.10 198.51.100.53 198.51.100.54; do x "$P-inet" ip addr add "$a/32" dev lo; done
+# SBC, its second address, DNS/probe targets, a web server, an outside resolver, a SIP scanner
+for a in 198.51.100.10 198.51.100.11 198.51.100.53 198.51.100.54 198.51.100.80 198.51.100.99 198.51.100.66; do
+  x "$P-inet" ip addr add "$a/32" dev lo
+done
+
 x "$P-inet" ip addr add 203.0.113.2/30 dev isp
 x "$P-inet" ip addr add 203.0.113.6/30 dev lte
 x "$P-isp" ip addr add 203.0.113.1/30 dev up0
@@ -57,6 +64,9 @@ table ip carrier {
   }
 }
 NFT
+# the router asks the lab's name server (ip netns exec mounts this over /etc/resolv.conf)
+mkdir -p "/etc/netns/$P-rtr"
+echo "nameserver 198.51.100.53" > "/etc/netns/$P-rtr/resolv.conf"
 x "$P-isp" nft -f - <<'NFT'
 table ip isp {
   counter spoofed {}

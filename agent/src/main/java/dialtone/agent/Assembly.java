@@ -20,6 +20,7 @@ import dialtone.agent.usage.BootId;
 import dialtone.agent.usage.CrossCheck;
 import dialtone.agent.usage.UsageLedger;
 import dialtone.agent.usage.UsageMeter;
+import dialtone.agent.voip.FirewallService;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.StatusAdapter;
@@ -92,18 +93,20 @@ final class Assembly {
                 events,
                 hal.clock(),
                 new CrossCheck(hal.links(), config.uplinks().lte().interfaceName(), monotonicMs));
+        FirewallService firewall = new FirewallService(
+                config, new FirewallService.Ports(hal.firewall(), hal.flows(), hal.resolver()), events, hal.clock());
         WebService web = new WebService(
                 webSettings,
                 new WebApp.Ports(
                         new StatusAdapter(
                                 config,
                                 hal.simulated(),
-                                new StatusAdapter.Sources(failover, primary, modem, lteCheck, usage)),
+                                new StatusAdapter.Sources(failover, primary, modem, lteCheck, usage, firewall)),
                         password,
                         new FailoverControlsAdapter(failover, test, settings),
                         new EventsAdapter(events),
                         new UsageAdapter(config.usage(), usage, ledger),
                         sim));
-        return new Wired(List.of(failover, primary, modem, lteCheck, usage, web), web);
+        return new Wired(List.of(firewall, failover, primary, modem, lteCheck, usage, web), web);
     }
 }

@@ -27,6 +27,7 @@ final class Fixtures {
                         "lte",
                         new Status.Check("2026-11-23T11:01:00Z", true, 48L)),
                 new Status.Usage(null, 2_000_000_000L, null, null, null),
+                new Status.Policy(true, 2, java.util.Map.of("lte-blocked-web", 3L), List.of()),
                 new Status.E911("missing"),
                 new Status.Mqtt(false));
     }

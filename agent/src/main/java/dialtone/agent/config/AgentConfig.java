@@ -19,6 +19,7 @@ public record AgentConfig(
         Lan lan,
         Lte lte,
         Sbc sbc,
+        Voice voice,
         Probe probe,
         Failover failover,
         Usage usage,
@@ -32,6 +33,7 @@ public record AgentConfig(
         Objects.requireNonNull(lan);
         Objects.requireNonNull(lte);
         Objects.requireNonNull(sbc);
+        Objects.requireNonNull(voice);
         Objects.requireNonNull(probe);
         Objects.requireNonNull(failover);
         Objects.requireNonNull(usage);
@@ -73,6 +75,38 @@ public record AgentConfig(
      * @param windowRounds rounds over which loss and latency are judged
      * @param lteInterval time between SIP OPTIONS to the SBC over LTE in standby
      */
+    /**
+     * What may use LTE besides the SBCs' signalling, and how many calls are normal.
+     *
+     * @param transports SIP transports and ports to the SBCs (TLS is TCP to the firewall)
+     * @param mediaHosts the SBCs' media addresses or names; empty means the SBCs themselves
+     * @param mediaFromPort with {@code mediaToPort}: the RTP ports media may go to
+     * @param dnsServers resolvers the LAN may use over LTE; empty means the box's own
+     * @param ntpServers NTP servers; empty means any (NTP is a few hundred bytes a day)
+     * @param seats concurrent calls the site has lines for; more media flows raise an event
+     * @param provisioningHost the phones' provisioning server (HTTPS), or empty
+     */
+    public record Voice(
+            List<Transport> transports,
+            List<String> mediaHosts,
+            int mediaFromPort,
+            int mediaToPort,
+            List<String> dnsServers,
+            List<String> ntpServers,
+            int seats,
+            String provisioningHost,
+            int provisioningPort) {
+        public Voice {
+            transports = List.copyOf(transports);
+            mediaHosts = List.copyOf(mediaHosts);
+            dnsServers = List.copyOf(dnsServers);
+            ntpServers = List.copyOf(ntpServers);
+        }
+    }
+
+    /** @param protocol {@code udp}, {@code tcp} or {@code tls} */
+    public record Transport(String protocol, int port) {}
+
     public record Probe(
             List<ProbeTarget> targets,
             Duration interval,

@@ -141,6 +141,23 @@ final class ConfigFields {
         return fallback;
     }
 
+    /** A port range {@code from-to} (or one port), 1 to 65535; {from, to}. */
+    int[] portRange(String key, String fallback) {
+        String text = sources.value(key).orElse(fallback);
+        java.util.regex.Matcher m =
+                Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?").matcher(text);
+        if (m.matches()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (from >= 1 && from <= to && to <= 65535) {
+                return new int[] {from, to};
+            }
+        }
+        problem(key, "must be a port range such as 10000-20000, within 1-65535, low to high");
+        String[] parts = fallback.split("-");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
     /** An amount of money, 0 to 1000 with at most two decimals (e.g. {@code 15} or {@code 12.50}). */
     BigDecimal money(String key, BigDecimal fallback) {
         Optional<String> value = sources.value(key);

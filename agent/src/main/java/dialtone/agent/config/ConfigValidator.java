@@ -48,6 +48,7 @@ public final class ConfigValidator {
                 new Sbc(fields.list(
                         "sbc.hosts", java.util.List.of(), "a host name or address", host -> Optional.of(host)
                                 .filter(NetSyntax::isHost))),
+                voice(fields),
                 probe(fields),
                 failover(fields),
                 usage(fields),
@@ -93,6 +94,33 @@ public final class ConfigValidator {
             fields.problem("lte.modem.port", "required when lte.modem is at");
         }
         return new Lte(modem, port);
+    }
+
+    private static AgentConfig.Voice voice(ConfigFields fields) {
+        List<AgentConfig.Transport> transports = fields.list(
+                "sbc.transports",
+                Defaults.SIP_TRANSPORTS,
+                "a transport such as udp:5060, tcp:5060 or tls:5061",
+                NetSyntax::transport);
+        int[] media = fields.portRange("sbc.media-ports", Defaults.MEDIA_PORTS);
+        String provisioning = fields.text("provisioning.url", 255);
+        Optional<String[]> provisioningHost = NetSyntax.httpsHost(provisioning);
+        if (!provisioning.isEmpty() && provisioningHost.isEmpty()) {
+            fields.problem("provisioning.url", "must be https://host[:port][/path]");
+        }
+        return new AgentConfig.Voice(
+                transports,
+                fields.list("sbc.media", List.of(), "a host name or address", host -> Optional.of(host)
+                        .filter(NetSyntax::isHost)),
+                media[0],
+                media[1],
+                fields.list("dns.servers", List.of(), "an IPv4 or IPv6 address", text -> NetSyntax.ipLiteral(text)
+                        .map(InetAddress::getHostAddress)),
+                fields.list("ntp.servers", List.of(), "a host name or address", host -> Optional.of(host)
+                        .filter(NetSyntax::isHost)),
+                fields.integer("voice.seats", 1, 1000, Defaults.VOICE_SEATS),
+                provisioningHost.map(h -> h[0]).orElse(""),
+                provisioningHost.map(h -> Integer.parseInt(h[1])).orElse(443));
     }
 
     private static Probe probe(ConfigFields fields) {

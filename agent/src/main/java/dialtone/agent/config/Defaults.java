@@ -28,6 +28,11 @@ public final class Defaults {
     public static final String SIM_SBC_HOST = "sbc.example.net";
     public static final String LTE_MODEM = "modemmanager";
 
+    // what may use LTE
+    public static final List<String> SIP_TRANSPORTS = List.of("udp:5060", "tcp:5060", "tls:5061");
+    public static final String MEDIA_PORTS = "1024-65535";
+    public static final int VOICE_SEATS = 10;
+
     // probing the primary
     public static final List<String> PROBE_TARGETS = List.of("icmp:1.1.1.1", "icmp:8.8.8.8", "dns:9.9.9.9");
     public static final Duration PROBE_INTERVAL = Duration.ofMillis(500);

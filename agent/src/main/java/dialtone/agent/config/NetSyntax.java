@@ -118,6 +118,29 @@ final class NetSyntax {
         return Optional.of(m.group(1) + "://" + m.group(2) + ":" + port);
     }
 
+    /** {@code udp:5060}, {@code tcp:5060} or {@code tls:5061}. */
+    static Optional<AgentConfig.Transport> transport(String text) {
+        Matcher m = Pattern.compile("(udp|tcp|tls):(\\d{1,5})").matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(m.group(2));
+        return port >= 1 && port <= 65535 ? Optional.of(new AgentConfig.Transport(m.group(1), port)) : Optional.empty();
+    }
+
+    /** The host and port of an {@code https://host[:port][/path]} URL: {host, port}. */
+    static Optional<String[]> httpsHost(String url) {
+        Matcher m = Pattern.compile("https://(\\[[^\\]]+\\]|[^:/\\[\\]]+)(?::(\\d{1,5}))?(/\\S*)?")
+                .matcher(url);
+        if (!m.matches() || !validHost(m.group(1))) {
+            return Optional.empty();
+        }
+        int port = m.group(2) == null ? 443 : Integer.parseInt(m.group(2));
+        return port >= 1 && port <= 65535
+                ? Optional.of(new String[] {unbracket(m.group(1)), String.valueOf(port)})
+                : Optional.empty();
+    }
+
     private static Optional<ProbeMethod> method(String name) {
         for (ProbeMethod method : ProbeMethod.values()) {
             if (method.name().toLowerCase(Locale.ROOT).equals(name)) {

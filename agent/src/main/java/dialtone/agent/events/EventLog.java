@@ -17,7 +17,8 @@ import org.tinylog.Logger;
 
 /**
  * The device's event log in SQLite: appended in order with a sequence number, read newest first,
- * the oldest pruned beyond {@value #KEEP} so the SD card never fills with it.
+ * the oldest pruned beyond {@value #KEEP} so the SD card never fills with it. Every event is also
+ * logged once, at its severity.
  */
 public final class EventLog {
     static final int KEEP = 10_000;
@@ -57,6 +58,11 @@ public final class EventLog {
             }
         });
         pruneNowAndThen();
+        switch (severity) {
+            case "error" -> Logger.error(message);
+            case "warning" -> Logger.warn(message);
+            default -> Logger.info(message);
+        }
         Event event = new Event(seq, at, type, severity, message, facts);
         listeners.forEach(listener -> listener.accept(event));
         return event;

@@ -196,11 +196,6 @@ public final class FailoverController implements Service {
     }
 
     private void report(Report r) {
-        switch (r.severity()) {
-            case "error" -> Logger.error(r.message());
-            case "warning" -> Logger.warn(r.message());
-            default -> Logger.info(r.message());
-        }
         try {
             events.append(r.type(), r.severity(), r.message(), r.facts());
         } catch (RuntimeException e) {

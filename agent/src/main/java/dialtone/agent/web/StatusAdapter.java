@@ -9,12 +9,15 @@ import dialtone.agent.failover.UplinkMonitor;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.usage.UsageSummary;
+import dialtone.agent.voip.FirewallService;
 import dialtone.hal.Uplink;
 import dialtone.hal.modem.ModemStatus;
 import dialtone.hal.modem.Signal;
 import dialtone.web.port.Status;
 import dialtone.web.port.StatusView;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the dashboard's {@link Status} from what the services already hold; nothing here waits
@@ -29,7 +32,8 @@ public final class StatusAdapter implements StatusView {
             UplinkMonitor primary,
             ModemWatch modem,
             LteCheck lteCheck,
-            UsageMeter usage) {}
+            UsageMeter usage,
+            FirewallService firewall) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -61,8 +65,22 @@ public final class StatusAdapter implements StatusView {
                         active == Uplink.LTE,
                         sources.lteCheck().last()),
                 usage(sources.usage().summary()),
+                policy(sources.firewall()),
                 new Status.E911("missing"),
                 new Status.Mqtt(false));
+    }
+
+    private static Status.Policy policy(FirewallService firewall) {
+        Map<String, Long> packets = new TreeMap<>();
+        firewall.counters().forEach((name, counter) -> packets.merge(name, counter.packets(), Long::sum));
+        return new Status.Policy(
+                firewall.applied(),
+                firewall.addresses() == null ? 0 : firewall.addresses().sbcs().size(),
+                packets,
+                firewall.recentlyBlocked().stream()
+                        .limit(10)
+                        .map(b -> new Status.Blocked(b.destination().getHostAddress(), b.packets()))
+                        .toList());
     }
 
     private static Status.Usage usage(UsageSummary s) {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Lab implements AutoCloseable {
     static final Path SCRIPTS = Path.of("target/test-classes/lab").toAbsolutePath();
-    static final String SBC = "198.51.100.10";
+    public static final String SBC = "198.51.100.10";
 
     final String prefix;
     private final JdkProcessRunner runner = new JdkProcessRunner();
@@ -76,6 +76,21 @@ public final class Lab implements AutoCloseable {
             }
         }
         return "none";
+    }
+
+    /** Packets a named counter of the agent's firewall table counted so far. */
+    public long counterPackets(String name) {
+        String json = run("rtr", "nft", "-j", "list", "counter", "inet", "dialtone", name);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"packets\":\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** Whether {@code argv} in namespace {@code name} succeeds (a connection, a transfer) within 3 s. */
+    public boolean succeeds(String name, String... argv) {
+        List<String> command = new ArrayList<>(List.of("timeout", "3"));
+        command.addAll(List.of(argv));
+        return exec(name, command.toArray(String[]::new)).ok();
     }
 
     /** Remembers a process started for this lab, to stop it (by PID) before the namespaces go. */

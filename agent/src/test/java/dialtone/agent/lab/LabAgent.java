@@ -37,7 +37,11 @@ public final class LabAgent implements AutoCloseable {
                 "lte.modem = ethernet",
                 "sbc.hosts = " + Lab.SBC,
                 "probe.targets = icmp:198.51.100.53, icmp:198.51.100.54, sip:" + Lab.SBC));
-        lines.addAll(List.of(extraConfig));
+        for (String extra : extraConfig) { // a later line for the same key replaces the base one
+            String key = extra.substring(0, extra.indexOf('=')).strip();
+            lines.removeIf(line -> line.substring(0, line.indexOf('=')).strip().equals(key));
+            lines.add(extra);
+        }
         Files.write(config, lines);
         Path state = dir.resolve("state");
         LabProcess agent = LabProcess.start(

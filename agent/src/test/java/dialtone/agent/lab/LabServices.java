@@ -39,6 +39,67 @@ public final class LabServices {
         return kamailio;
     }
 
+    /** The lab's name server on 198.51.100.53, publishing {@code name} as {@code address} (TTL 1 s). */
+    public static LabProcess nameServer(Lab lab, Path dir, String name, String address) throws Exception {
+        LabProcess dnsmasq = LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of(
+                        "dnsmasq",
+                        "--keep-in-foreground",
+                        "--no-resolv",
+                        "--no-hosts",
+                        "--pid-file=",
+                        "--bind-interfaces",
+                        "--listen-address=198.51.100.53",
+                        "--local-ttl=1",
+                        "--address=/" + name + "/" + address,
+                        "--log-facility=-"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!lab.exec("rtr", "getent", "hosts", name).stdout().contains(address)) {
+            if (!dnsmasq.alive() || System.nanoTime() > deadline) {
+                throw new AssertionError("dnsmasq does not answer: " + dnsmasq.output());
+            }
+            Thread.sleep(100);
+        }
+        return dnsmasq;
+    }
+
+    /** Echoes UDP datagrams sent to {@code address}:{@code port}, as an SBC's media relay would answer. */
+    public static LabProcess udpEcho(Lab lab, Path dir, String address, int port) throws Exception {
+        return LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of("socat", "UDP-LISTEN:" + port + ",bind=" + address + ",fork,reuseaddr", "EXEC:cat"));
+    }
+
+    /**
+     * A call's media both ways: the phone sends a line every 20 ms to the SBC's echo on port 16000
+     * and writes what comes back to its output, for at most {@code seconds}.
+     */
+    public static LabProcess echoedStream(Lab lab, Path dir, int seconds) throws Exception {
+        return LabProcess.start(
+                lab,
+                "lan",
+                dir,
+                List.of(
+                        "bash",
+                        "-c",
+                        "for i in $(seq 1 " + seconds * 50 + "); do echo rtp $i; sleep 0.02; done | socat - UDP:"
+                                + Lab.SBC + ":16000,sourceport=16002"));
+    }
+
+    /** Answers TCP connections on {@code port} of 198.51.100.80 with a line: a web server, for reachability. */
+    public static LabProcess webServer(Lab lab, Path dir, int port) throws Exception {
+        return LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of("socat", "TCP-LISTEN:" + port + ",bind=198.51.100.80,fork,reuseaddr", "SYSTEM:echo web"));
+    }
+
     /**
      * Sends {@code bytes} from the phone's LAN to a host on the Internet and {@code bytes} back, over
      * TCP (whichever uplink the router uses), and waits until both are through.

@@ -16,6 +16,7 @@ public record Status(
         Primary primary,
         Lte lte,
         Usage usage,
+        Policy policy,
         E911 e911,
         Mqtt mqtt) {
 
@@ -57,6 +58,23 @@ public record Status(
      * @param minutesLeft talk minutes left under the cap at the plan's codec
      */
     public record Usage(Long cycleBytes, long capBytes, Double percent, Long forecastBytes, Long minutesLeft) {}
+
+    /**
+     * The voice-only policy on LTE.
+     *
+     * @param applied whether it is in force
+     * @param sbcAddresses how many SBC addresses it allows
+     * @param packets packets per category since start: {@code lte-sip}, {@code lte-media}, ... allowed;
+     *     {@code lte-blocked-web}, {@code lte-blocked-dns}, ... stopped; {@code sip-scan-*} dropped scans
+     * @param topBlocked where LTE traffic was stopped in the last hour, most first
+     */
+    public record Policy(
+            boolean applied,
+            int sbcAddresses,
+            java.util.Map<String, Long> packets,
+            java.util.List<Blocked> topBlocked) {}
+
+    public record Blocked(String destination, long packets) {}
 
     /** @param status {@code registered}, {@code unverified} or {@code missing} */
     public record E911(String status) {}
