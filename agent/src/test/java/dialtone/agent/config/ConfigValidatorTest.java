@@ -229,6 +229,49 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void voiceSettingsThatCannotBeAreFieldErrors() {
+        ConfigValidator.Result result = validate(Map.of(
+                "sbc.transports", "udp:5060, sctp:5060",
+                "sbc.media-ports", "20000-10000",
+                "sbc.media", "media..example.net",
+                "dns.servers", "resolver.example.net",
+                "voice.seats", "0",
+                "provisioning.url", "http://prov.example.net/phones"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "sbc.transports",
+                        "sbc.media-ports",
+                        "sbc.media",
+                        "dns.servers",
+                        "voice.seats",
+                        "provisioning.url");
+        assertThat(result.problems().get("sbc.media-ports")).contains("port range");
+        assertThat(validate(Map.of("sbc.media-ports", "70000")).problems()).containsKey("sbc.media-ports");
+    }
+
+    @Test
+    void voiceSettingsAreReadBack() {
+        AgentConfig.Voice voice = validate(Map.of(
+                        "sbc.transports",
+                        "tls:5061",
+                        "sbc.media-ports",
+                        "10000-20000",
+                        "provisioning.url",
+                        "https://prov.example.net:8443/phones"))
+                .config()
+                .orElseThrow()
+                .voice();
+
+        assertThat(voice.transports()).containsExactly(new AgentConfig.Transport("tls", 5061));
+        assertThat(voice.mediaFromPort()).isEqualTo(10000);
+        assertThat(voice.mediaToPort()).isEqualTo(20000);
+        assertThat(voice.provisioningHost()).isEqualTo("prov.example.net");
+        assertThat(voice.provisioningPort()).isEqualTo(8443);
+        assertThat(voice.seats()).isEqualTo(Defaults.VOICE_SEATS);
+    }
+
+    @Test
     void anEmptyTargetListLeavesNothingToWatchTheLineWith() {
 
         ConfigSources sources = new ConfigSources(Map.of("DIALTONE_PROBE_TARGETS", " , "), Map.of(), Map.of());

@@ -161,6 +161,28 @@ class VoipPolicyLabIT {
         });
     }
 
+    @Test
+    void onABoxWhereTheAgentNeverRanTheGenericSafeTableKeepsLteVoiceOnly() throws Exception {
+        lab.run("rtr", "ip", "route", "replace", "default", "via", "100.64.0.1", "dev", "wwan0", "metric", "10");
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        lab.run(
+                "rtr",
+                repo.resolve("systemd/load-firewall").toString(),
+                dir.resolve("none.nft").toString(),
+                repo.resolve("systemd/safe-firewall.nft").toString());
+
+        assertThat(web("lan")).isFalse();
+        assertThat(lab.counterPackets("lte-blocked-safe")).isGreaterThanOrEqualTo(1);
+        Phone phone = lab.keep(Phone.start(lab, dir, Duration.ofMinutes(1)));
+        await("the phone registers over LTE", () -> {
+            try {
+                return phone.firstOkAfter(0).isPresent();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     private static int lines(LabProcess process) {
         return (int)
                 process.output().lines().filter(line -> line.startsWith("rtp")).count();
