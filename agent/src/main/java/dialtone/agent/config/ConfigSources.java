@@ -61,6 +61,11 @@ public final class ConfigSources {
         return unknown;
     }
 
+    /** Every key asked for so far: after validation, all the keys there are. */
+    Set<String> asked() {
+        return Set.copyOf(asked);
+    }
+
     /** {@code DIALTONE_*} variables that match no key. */
     public Set<String> unknownEnvNames() {
         Set<String> known = new TreeSet<>(OTHER_ENV);

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ConfigFileTest {
@@ -69,5 +73,19 @@ class ConfigFileTest {
                 ConfigValidator.validate(new ConfigSources(Map.of(), parsed.values(), Map.of()));
         assertThat(result.problems()).isEmpty();
         assertThat(result.config().orElseThrow().uplinks().configured()).isTrue();
+    }
+
+    @Test
+    void theReferenceDocumentsEveryKeyAndNoOther() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\|")
+                .matcher(Files.readString(Path.of("../docs/configuration.md")));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        ConfigSources sources = new ConfigSources(Map.of(), Map.of(), Map.of());
+        ConfigValidator.validate(sources);
+
+        assertThat(documented).isEqualTo(new TreeSet<>(sources.asked()));
     }
 }
