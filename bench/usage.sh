@@ -13,13 +13,13 @@ ip netns exec "$P-lte" nft reset counter ip carrier subscriber_bytes >/dev/null
 bash "$LAB/impair.sh" "$P" outage
 wait_route wwan0 30
 
-# accuracy: MB up and MB down over TCP through LTE
-ip netns exec "$P-inet" socat -u TCP-LISTEN:9000,bind=198.51.100.53,reuseaddr OPEN:/dev/null & PIDS+=($!)
-ip netns exec "$P-inet" socat -u "EXEC:head -c ${MB}000000 /dev/zero" TCP-LISTEN:9001,bind=198.51.100.53,reuseaddr &
+# accuracy: MB up and MB down over TCP through LTE, on the SBC's SIP ports (the voice-only policy lets them through)
+ip netns exec "$P-inet" socat -u TCP-LISTEN:5060,bind=198.51.100.10,reuseaddr OPEN:/dev/null & PIDS+=($!)
+ip netns exec "$P-inet" socat -u "EXEC:head -c ${MB}000000 /dev/zero" TCP-LISTEN:5061,bind=198.51.100.10,reuseaddr &
 PIDS+=($!)
 sleep 0.5
-head -c "${MB}000000" /dev/zero | ip netns exec "$P-lan" socat -u - TCP:198.51.100.53:9000
-ip netns exec "$P-lan" socat -u TCP:198.51.100.53:9001 OPEN:/dev/null
+head -c "${MB}000000" /dev/zero | ip netns exec "$P-lan" socat -u - TCP:198.51.100.10:5060
+ip netns exec "$P-lan" socat -u TCP:198.51.100.10:5061 OPEN:/dev/null
 
 # CPU of one read-and-reset of the counters, as the meter does it every interval
 cpu=$( { /usr/bin/time -f "%U %S" bash -c "for i in \$(seq 1 $READS); do

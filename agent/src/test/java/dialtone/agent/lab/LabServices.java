@@ -101,16 +101,17 @@ public final class LabServices {
     }
 
     /**
-     * Sends {@code bytes} from the phone's LAN to a host on the Internet and {@code bytes} back, over
-     * TCP (whichever uplink the router uses), and waits until both are through.
+     * Sends {@code bytes} from the phone's LAN to the SBC's address and {@code bytes} back, over TCP on
+     * the SIP ports (5060 up, 5061 down: traffic the voice-only policy lets through LTE too), and waits
+     * until both are through.
      */
     public static void bulkBothWays(Lab lab, Path dir, long bytes) throws Exception {
-        String host = "198.51.100.53";
+        String host = Lab.SBC;
         try (LabProcess sink = LabProcess.start(
                         lab,
                         "inet",
                         dir,
-                        List.of("socat", "-u", "TCP-LISTEN:9000,bind=" + host + ",reuseaddr", "OPEN:/dev/null"));
+                        List.of("socat", "-u", "TCP-LISTEN:5060,bind=" + host + ",reuseaddr", "OPEN:/dev/null"));
                 LabProcess source = LabProcess.start(
                         lab,
                         "inet",
@@ -119,21 +120,21 @@ public final class LabServices {
                                 "socat",
                                 "-u",
                                 "EXEC:head -c " + bytes + " /dev/zero",
-                                "TCP-LISTEN:9001,bind=" + host + ",reuseaddr"))) {
+                                "TCP-LISTEN:5061,bind=" + host + ",reuseaddr"))) {
             Thread.sleep(300);
-            lab.run("lan", "bash", "-c", "head -c " + bytes + " /dev/zero | socat -u - TCP:" + host + ":9000");
-            lab.run("lan", "socat", "-u", "TCP:" + host + ":9001", "OPEN:/dev/null");
+            lab.run("lan", "bash", "-c", "head -c " + bytes + " /dev/zero | socat -u - TCP:" + host + ":5060");
+            lab.run("lan", "socat", "-u", "TCP:" + host + ":5061", "OPEN:/dev/null");
         }
     }
 
-    /** A steady upload of about {@code kbPerSecond} from the LAN for about {@code seconds}. */
+    /** A steady upload of about {@code kbPerSecond} from the LAN to the SBC's SIP-over-TLS port, for about {@code seconds}. */
     public static LabProcess steadyUpload(Lab lab, Path dir, int kbPerSecond, int seconds) throws Exception {
-        String host = "198.51.100.53";
+        String host = Lab.SBC;
         lab.keep(LabProcess.start(
                 lab,
                 "inet",
                 dir,
-                List.of("socat", "-u", "TCP-LISTEN:9002,bind=" + host + ",reuseaddr", "OPEN:/dev/null")));
+                List.of("socat", "-u", "TCP-LISTEN:5061,bind=" + host + ",reuseaddr", "OPEN:/dev/null")));
         Thread.sleep(300);
         int chunks = seconds * 10;
         return LabProcess.start(
@@ -144,7 +145,7 @@ public final class LabServices {
                         "bash",
                         "-c",
                         "for i in $(seq 1 " + chunks + "); do head -c " + kbPerSecond * 100
-                                + " /dev/zero; sleep 0.1; done | socat -u - TCP:" + host + ":9002"));
+                                + " /dev/zero; sleep 0.1; done | socat -u - TCP:" + host + ":5061"));
     }
 
     /**
