@@ -120,7 +120,9 @@ public final class FirewallService implements Service {
             return;
         }
         try {
+            long started = System.nanoTime();
             ports.firewall().apply(ruleset);
+            long applyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             applied = true;
             addresses = resolved;
             events.append(
@@ -138,7 +140,10 @@ public final class FirewallService implements Service {
                                     .sorted()
                                     .toList(),
                             "rules",
-                            ruleset.rules().size()));
+                            ruleset.rules().size(),
+                            "applyMillis",
+                            applyMillis));
+
         } catch (HalException e) {
             events.append(
                     "policy-apply-failed",
