@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs {@code ip}, {@code nft} and {@code conntrack} and reads their JSON, failing with context. */
+/** Runs {@code ip}, {@code nft}, {@code conntrack} and {@code mmcli} and reads their JSON, failing with context. */
 final class Commands {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -22,11 +22,20 @@ final class Commands {
 
     /** Runs {@code argv}; a non-zero exit is a {@link HalException} carrying stderr. */
     String run(List<String> argv) {
-        return run(argv, null);
+        return run(argv, (String) null);
     }
 
     String run(List<String> argv, String stdin) {
-        ProcessResult result = runner.run(argv, stdin, TIMEOUT);
+        return run(argv, stdin, TIMEOUT);
+    }
+
+    /** For the few commands that take long by nature (a modem connecting). */
+    String run(List<String> argv, Duration timeout) {
+        return run(argv, null, timeout);
+    }
+
+    private String run(List<String> argv, String stdin, Duration timeout) {
+        ProcessResult result = runner.run(argv, stdin, timeout);
         if (!result.ok()) {
             throw new HalException(operation(argv), "exit " + result.exitCode() + ": " + result.stderrTail());
         }
@@ -36,6 +45,23 @@ final class Commands {
     /** The result whatever the exit code, for commands whose failures mean something (conntrack). */
     ProcessResult attempt(List<String> argv) {
         return runner.run(argv, null, TIMEOUT);
+    }
+
+    /** Runs a {@code -J} command that prints one JSON object ({@code mmcli}) and reads it. */
+    Map<String, Object> jsonObject(List<String> argv) {
+        return jsonObject(argv, run(argv));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> jsonObject(List<String> argv, String out) {
+        try {
+            if (JSON.std.anyFrom(out.strip()) instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new HalException(operation(argv), "unreadable output: " + abbreviate(out.strip()));
+        }
+        throw new HalException(operation(argv), "unexpected output: " + abbreviate(out.strip()));
     }
 
     /** Runs a {@code -j} command and reads its top-level JSON array. */

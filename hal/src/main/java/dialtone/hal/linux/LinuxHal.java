@@ -21,8 +21,10 @@ public final class LinuxHal {
 
     private LinuxHal() {}
 
-    /** @param modemKind {@code ethernet} today; ModemManager and AT adapters come with modem management */
-    /** @param savedFirewall where the firewall table is kept for the boot-time unit */
+    /**
+     * @param modemKind {@code modemmanager} or {@code ethernet}; the raw AT adapter is not built yet
+     * @param savedFirewall where the firewall table is kept for the boot-time unit
+     */
     public static Hal create(LinuxNet net, String modemKind, ProcessRunner runner, Path savedFirewall) {
         Commands commands = new Commands(runner);
         IpLinks links = new IpLinks(commands);
@@ -45,12 +47,14 @@ public final class LinuxHal {
     }
 
     private static LteModem modem(LinuxNet net, String kind, IpLinks links, Commands commands) {
-        if (kind.equals("ethernet")) {
-            return new EthernetModem(net.lte(), links, commands);
-        }
-        throw new HalException(
-                "lte.modem",
-                "'" + kind + "' needs the ModemManager/AT adapters, which this build "
-                        + "does not have yet; use lte.modem = ethernet");
+        return switch (kind) {
+            case "ethernet" -> new EthernetModem(net.lte(), links, commands);
+            case "modemmanager" -> new MmcliModem("mmcli", commands);
+            default ->
+                throw new HalException(
+                        "lte.modem",
+                        "'" + kind + "' needs the raw AT adapter, which this build does not have yet; "
+                                + "use modemmanager or ethernet");
+        };
     }
 }

@@ -5,19 +5,24 @@ import java.util.Objects;
 /**
  * Everything a modem tells about itself. Text fields are {@code null} when the modem does not know
  * them (ModemManager prints {@code --}); callers show "unknown", never a guess.
+ *
+ * @param imei the modem's own identity
+ * @param position the GNSS fix, {@code null} without one (or without a GNSS receiver)
  */
 public record ModemStatus(
         boolean present,
-        SimState sim,
+        SimCard sim,
         Registration registration,
         String operator,
         String accessTechnology,
         Signal signal,
         CellId cell,
-        Bearer bearer) {
+        Bearer bearer,
+        String imei,
+        Position position) {
 
     public static final ModemStatus ABSENT = new ModemStatus(
-            false, SimState.UNKNOWN, Registration.UNKNOWN, null, null, Signal.UNKNOWN, null, Bearer.DOWN);
+            false, SimCard.UNKNOWN, Registration.UNKNOWN, null, null, Signal.UNKNOWN, null, Bearer.DOWN, null, null);
 
     public ModemStatus {
         Objects.requireNonNull(sim, "sim");
@@ -46,6 +51,18 @@ public record ModemStatus(
         UNKNOWN
     }
 
+    /**
+     * The SIM card: its state, its identities, and how many PIN attempts are left before the PUK
+     * lock ({@code null} when the modem does not say).
+     */
+    public record SimCard(SimState state, String iccid, String imsi, Integer pinRetries) {
+        public static final SimCard UNKNOWN = new SimCard(SimState.UNKNOWN, null, null, null);
+
+        public SimCard {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
     public enum Registration {
         HOME,
         ROAMING,
@@ -66,4 +83,7 @@ public record ModemStatus(
     public record Bearer(boolean connected, String apn, String address) {
         public static final Bearer DOWN = new Bearer(false, null, null);
     }
+
+    /** A GNSS fix, in decimal degrees (WGS 84). */
+    public record Position(double latitude, double longitude) {}
 }

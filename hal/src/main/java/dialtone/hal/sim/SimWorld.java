@@ -29,6 +29,19 @@ public final class SimWorld {
         public static final Interfaces DEFAULT = new Interfaces("eth0", "wwan0", "eth1");
     }
 
+    /** What can go wrong with a modem, each mended by one more recovery step than the one before. */
+    public enum ModemFault {
+        NONE,
+        /** Registered, but the data bearer dropped: reconnecting mends it. */
+        BEARER_DROPPED,
+        /** Searching for ever with a good SIM and signal: a reset mends it. */
+        STUCK_SEARCHING,
+        /** Answers nothing: only a power cycle mends it. */
+        HUNG,
+        /** Answers nothing, whatever is done: a human must come. */
+        DEAD
+    }
+
     /** Everything the demo's sim panel shows. */
     public record Snapshot(
             LineState primaryLine,
@@ -58,6 +71,7 @@ public final class SimWorld {
     private boolean lteRegistered = true;
     private int signalBars = 4;
     private long modemSearchingUntil;
+    private ModemFault modemFault = ModemFault.NONE;
     private boolean clockTrusted = true;
     private int activeCalls;
     private final java.util.Set<Uplink> blocked = java.util.EnumSet.noneOf(Uplink.class);
@@ -119,6 +133,15 @@ public final class SimWorld {
     public synchronized void setModemPresent(boolean present) {
         accrue();
         this.modemPresent = present;
+    }
+
+    public synchronized void setModemFault(ModemFault fault) {
+        accrue();
+        this.modemFault = fault;
+    }
+
+    public synchronized ModemFault modemFault() {
+        return modemFault;
     }
 
     public synchronized void setActiveCalls(int calls) {
@@ -207,7 +230,7 @@ public final class SimWorld {
 
     /** Registered on the network, i.e. the bearer can carry data (not while recovering a reset). */
     synchronized boolean lteUsable() {
-        return modemPresent && lteRegistered && signalBars > 0 && !modemSearching();
+        return modemPresent && lteRegistered && signalBars > 0 && !modemSearching() && modemFault == ModemFault.NONE;
     }
 
     synchronized boolean modemSearching() {
@@ -217,6 +240,14 @@ public final class SimWorld {
     synchronized void resetModem() {
         accrue();
         modemSearchingUntil = monotonicNanos.getAsLong() + MODEM_RESET_NANOS;
+    }
+
+    /** A recovery step on the modem: mends the faults that step mends, and no others. */
+    synchronized void mendModem(ModemFault upTo) {
+        accrue();
+        if (modemFault != ModemFault.DEAD && modemFault.ordinal() <= upTo.ordinal()) {
+            modemFault = ModemFault.NONE;
+        }
     }
 
     synchronized SimTraffic traffic() {
