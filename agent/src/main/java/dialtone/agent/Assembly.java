@@ -13,7 +13,10 @@ import dialtone.agent.failover.LteCheck;
 import dialtone.agent.failover.SbcProbe;
 import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
+import dialtone.agent.modem.ModemRecovery;
 import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.modem.PinGate;
+import dialtone.agent.modem.RecoveryLadder;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.store.Settings;
 import dialtone.agent.usage.BootId;
@@ -28,6 +31,7 @@ import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
+import dialtone.hal.modem.DataSettings;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
@@ -79,6 +83,20 @@ final class Assembly {
                 new FailoverTestStore(settings.database()),
                 events,
                 hal.clock());
+        ModemRecovery recovery = new ModemRecovery(
+                modem,
+                new ModemRecovery.Ports(
+                        hal.modem(),
+                        hal.indicators(),
+                        () -> failover.state().phase().uplink() == Uplink.LTE
+                                && failover.state().mediaFlows() > 0),
+                new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
+                new PinGate(
+                        config.lte().simPin().isSet() ? config.lte().simPin().value() : null, pinMemory(settings)),
+                dataSettings(config.lte()),
+                events,
+                hal.clock(),
+                ModemWatch.INTERVAL);
         UsageLedger ledger = new UsageLedger(settings.database());
         LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
         UsageMeter usage = new UsageMeter(
@@ -107,6 +125,28 @@ final class Assembly {
                         new EventsAdapter(events),
                         new UsageAdapter(config.usage(), usage, ledger),
                         sim));
-        return new Wired(List.of(firewall, failover, primary, modem, lteCheck, usage, web), web);
+        return new Wired(List.of(firewall, failover, primary, modem, recovery, lteCheck, usage, web), web);
+    }
+
+    private static DataSettings dataSettings(AgentConfig.Lte lte) {
+        return new DataSettings(
+                lte.apn().isEmpty() ? null : lte.apn(),
+                lte.apnUser().isEmpty() ? null : lte.apnUser(),
+                lte.apnPassword().isSet() ? lte.apnPassword().value() : null,
+                lte.roamingAllowed());
+    }
+
+    private static PinGate.Memory pinMemory(Settings settings) {
+        return new PinGate.Memory() {
+            @Override
+            public java.util.Optional<String> tried() {
+                return settings.get("modem.pin-tried");
+            }
+
+            @Override
+            public void remember(String digest) {
+                settings.put("modem.pin-tried", digest);
+            }
+        };
     }
 }

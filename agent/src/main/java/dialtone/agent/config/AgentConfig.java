@@ -58,8 +58,19 @@ public record AgentConfig(
 
     public record Lan(String interfaceName) {}
 
-    /** @param modem {@code modemmanager}, {@code at} or {@code ethernet} */
-    public record Lte(String modem, String modemPort) {}
+    /**
+     * @param modem {@code modemmanager}, {@code at} or {@code ethernet}
+     * @param apn the carrier's APN, "" for the modem's own profile
+     * @param simPin the SIM's PIN, offered once per SIM ({@link Secret#NONE} when the SIM has none)
+     */
+    public record Lte(
+            String modem,
+            String modemPort,
+            String apn,
+            String apnUser,
+            Secret apnPassword,
+            boolean roamingAllowed,
+            Secret simPin) {}
 
     public record Sbc(List<String> hosts) {
         public Sbc {

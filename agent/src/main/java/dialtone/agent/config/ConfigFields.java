@@ -44,6 +44,10 @@ final class ConfigFields {
         problems.putIfAbsent(key, message + sources.origin(key));
     }
 
+    boolean isSet(String key) {
+        return sources.value(key).isPresent();
+    }
+
     boolean hasProblem(String key) {
         return problems.containsKey(key);
     }

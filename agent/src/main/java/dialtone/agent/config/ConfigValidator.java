@@ -31,6 +31,9 @@ public final class ConfigValidator {
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern DEVICE_PATH = Pattern.compile("/dev/[A-Za-z0-9/_.-]+");
     private static final Set<String> MODEM_KINDS = Set.of("modemmanager", "at", "ethernet");
+    private static final Pattern APN = Pattern.compile("[A-Za-z0-9_-]{1,63}(?:\\.[A-Za-z0-9_-]{1,63})*");
+    private static final Pattern APN_CREDENTIAL = Pattern.compile("[^\"\\\\]{1,64}");
+    private static final Pattern SIM_PIN = Pattern.compile("[0-9]{4,8}");
 
     /** A valid configuration, or the problems (then {@code config} is empty). */
     public record Result(Optional<AgentConfig> config, SortedMap<String, String> problems, Set<String> warnings) {}
@@ -93,7 +96,27 @@ public final class ConfigValidator {
         if (modem.equals("at") && port.isEmpty() && !fields.hasProblem("lte.modem.port")) {
             fields.problem("lte.modem.port", "required when lte.modem is at");
         }
-        return new Lte(modem, port);
+        String apn = fields.matching(
+                "lte.apn", APN, "an APN: letters, digits, dashes and underscores in dot-separated labels");
+        if (apn.length() > 100) {
+            fields.problem("lte.apn", "must be at most 100 characters");
+            apn = "";
+        }
+        String user =
+                fields.matching("lte.apn.user", APN_CREDENTIAL, "up to 64 characters without quotes or backslashes");
+        String password = fields.matching(
+                "lte.apn.password", APN_CREDENTIAL, "up to 64 characters without quotes or backslashes");
+        boolean roaming = fields.choice("lte.roaming", Set.of("allowed", "forbidden"), "forbidden")
+                .equals("allowed");
+        String pin = fields.matching("lte.sim-pin", SIM_PIN, "4 to 8 digits");
+        if (!modem.equals("modemmanager")) {
+            for (String key : List.of("lte.apn", "lte.apn.user", "lte.apn.password", "lte.sim-pin")) {
+                if (fields.isSet(key)) {
+                    fields.problem(key, "only with lte.modem = modemmanager (an LTE router keeps its own)");
+                }
+            }
+        }
+        return new Lte(modem, port, apn, user, new Secret(password), roaming, new Secret(pin));
     }
 
     private static AgentConfig.Voice voice(ConfigFields fields) {

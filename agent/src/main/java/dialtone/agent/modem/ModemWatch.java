@@ -15,7 +15,8 @@ import org.tinylog.Logger;
 
 /**
  * Reads the modem's status every few seconds (free: no cellular data) and keeps the last answer.
- * A modem that stops answering keeps its last known status until recovery (a later issue) acts.
+ * A modem that stops answering (or answers garbage) keeps its last known status, marked stale with
+ * the reason, until it answers again; {@link ModemRecovery} decides what to do about it.
  */
 public final class ModemWatch implements Service {
     public static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -23,6 +24,7 @@ public final class ModemWatch implements Service {
     private final LteModem modem;
     private final List<Consumer<ModemStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ModemStatus status = ModemStatus.ABSENT;
+    private volatile String silence = "not read yet";
     private ScheduledExecutorService owner;
 
     public ModemWatch(LteModem modem) {
@@ -50,26 +52,36 @@ public final class ModemWatch implements Service {
         }
     }
 
+    /** The last answer, fresh or not. */
     public ModemStatus status() {
         return status;
     }
 
-    /** {@code listener} hears every reading, on the watch's thread: hand it on, do not block. */
+    /** Why the last reading got no answer, or {@code null} when it got one: {@link #status()} is then stale. */
+    public String silence() {
+        return silence;
+    }
+
+    /** {@code listener} hears every answered reading, on the watch's thread: hand it on, do not block. */
     public void onStatus(Consumer<ModemStatus> listener) {
         listeners.add(listener);
     }
 
     /** Never throws: an exception escaping a periodic task would silently end the watch. */
-    private void read() {
+    void read() {
         try {
             ModemStatus now = modem.status();
             if (now.registered() != status.registered()) {
                 Logger.info("LTE modem {}", now.registered() ? "registered on " + now.operator() : "not registered");
             }
             status = now;
+            silence = null;
             listeners.forEach(listener -> listener.accept(now));
         } catch (HalException e) {
-            Logger.debug("Modem did not answer: {}", e.getMessage());
+            if (silence == null) {
+                Logger.warn("LTE modem did not answer: {}", e.getMessage());
+            }
+            silence = e.getMessage();
         } catch (RuntimeException e) {
             Logger.error(e, "Bug while reading the modem; watching goes on");
         }

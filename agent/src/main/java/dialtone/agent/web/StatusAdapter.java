@@ -6,6 +6,7 @@ import dialtone.agent.failover.FailoverState;
 import dialtone.agent.failover.LteCheck;
 import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
+import dialtone.agent.modem.AntennaVerdict;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.usage.UsageSummary;
@@ -60,10 +61,7 @@ public final class StatusAdapter implements StatusView {
                         failover.since().toString(),
                         failover.mediaFlows()),
                 primary(sources.primary().health()),
-                lte(
-                        sources.modem().status(),
-                        active == Uplink.LTE,
-                        sources.lteCheck().last()),
+                lte(sources.modem(), active == Uplink.LTE, sources.lteCheck().last()),
                 usage(sources.usage().summary()),
                 policy(sources.firewall()),
                 new Status.E911("missing"),
@@ -96,7 +94,8 @@ public final class StatusAdapter implements StatusView {
                 health.lastRound() == null ? null : health.lastRound().toString());
     }
 
-    private static Status.Lte lte(ModemStatus modem, boolean carrying, LteCheck.Result check) {
+    private static Status.Lte lte(ModemWatch watch, boolean carrying, LteCheck.Result check) {
+        ModemStatus modem = watch.status();
         String state = carrying ? "active" : modem.ready() ? "standby" : "unavailable";
         Signal signal = modem.signal();
         return new Status.Lte(
@@ -110,7 +109,32 @@ public final class StatusAdapter implements StatusView {
                         : new Status.Check(
                                 check.at().toString(),
                                 check.answered(),
-                                check.rtt() == null ? null : check.rtt().toMillis()));
+                                check.rtt() == null ? null : check.rtt().toMillis()),
+                modem(modem, watch.silence()),
+                antenna(signal));
+    }
+
+    private static Status.Modem modem(ModemStatus modem, String silence) {
+        ModemStatus.CellId cell = modem.cell();
+        ModemStatus.Position position = modem.position();
+        return new Status.Modem(
+                lower(modem.sim().state()),
+                modem.sim().pinRetries(),
+                modem.imei(),
+                modem.sim().iccid(),
+                modem.sim().imsi(),
+                modem.bearer().apn(),
+                modem.bearer().address(),
+                cell == null ? null : cell.cellId(),
+                cell == null ? null : cell.tac(),
+                position == null ? null : position.latitude(),
+                position == null ? null : position.longitude(),
+                silence);
+    }
+
+    private static Status.Antenna antenna(Signal signal) {
+        AntennaVerdict verdict = AntennaVerdict.of(signal);
+        return new Status.Antenna(verdict.calls(), verdict.words());
     }
 
     private static String lower(Enum<?> value) {

@@ -272,6 +272,56 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void modemSettingsThatCannotBeAreFieldErrorsThatNeverEchoThePin() {
+        ConfigValidator.Result result = validate(Map.of(
+                "lte.apn", "voice example;rm",
+                "lte.apn.user", "a\"b",
+                "lte.roaming", "sometimes",
+                "lte.sim-pin", "12a4"));
+
+        assertThat(result.problems()).containsOnlyKeys("lte.apn", "lte.apn.user", "lte.roaming", "lte.sim-pin");
+        assertThat(result.problems().get("lte.apn")).contains("letters, digits, dashes and underscores");
+        assertThat(result.problems().get("lte.sim-pin"))
+                .isEqualTo("must be 4 to 8 digits")
+                .doesNotContain("12a4");
+        for (String pin : new String[] {"123", "123456789", "12 34"}) {
+            assertThat(validate(Map.of("lte.sim-pin", pin)).problems()).containsKey("lte.sim-pin");
+        }
+        assertThat(validate(Map.of("lte.apn", "a".repeat(60) + "." + "b".repeat(60)))
+                        .problems())
+                .containsKey("lte.apn");
+    }
+
+    @Test
+    void anLteRouterOnEthernetTakesNoApnOrPin() {
+        ConfigValidator.Result result =
+                validate(Map.of("lte.modem", "ethernet", "lte.apn", "voice.example", "lte.sim-pin", "1234"));
+
+        assertThat(result.problems()).containsOnlyKeys("lte.apn", "lte.sim-pin");
+        assertThat(result.problems().get("lte.apn")).contains("only with lte.modem = modemmanager");
+    }
+
+    @Test
+    void modemSettingsAreReadBackAndThePinIsNotPrinted() {
+        AgentConfig.Lte lte = validate(Map.of(
+                        "lte.apn", "voice.example",
+                        "lte.apn.user", "dialtone",
+                        "lte.apn.password", "s3cret,x",
+                        "lte.roaming", "allowed",
+                        "lte.sim-pin", "4321"))
+                .config()
+                .orElseThrow()
+                .lte();
+
+        assertThat(lte.apn()).isEqualTo("voice.example");
+        assertThat(lte.apnUser()).isEqualTo("dialtone");
+        assertThat(lte.apnPassword().value()).isEqualTo("s3cret,x");
+        assertThat(lte.roamingAllowed()).isTrue();
+        assertThat(lte.simPin().value()).isEqualTo("4321");
+        assertThat(lte.toString()).doesNotContain("4321").doesNotContain("s3cret");
+    }
+
+    @Test
     void anEmptyTargetListLeavesNothingToWatchTheLineWith() {
 
         ConfigSources sources = new ConfigSources(Map.of("DIALTONE_PROBE_TARGETS", " , "), Map.of(), Map.of());

@@ -43,7 +43,37 @@ public record Status(
      *     (not registered, no signal, no modem) or {@code unknown}
      */
     public record Lte(
-            String state, Signal signal, String registration, String operator, String technology, Check lastCheck) {}
+            String state,
+            Signal signal,
+            String registration,
+            String operator,
+            String technology,
+            Check lastCheck,
+            Modem modem,
+            Antenna antenna) {}
+
+    /**
+     * The modem's own account; a null field is unknown.
+     *
+     * @param sim {@code ready}, {@code missing}, {@code pin-required}, {@code puk-locked} or {@code unknown}
+     * @param stale why the last reading got no answer (the values are then the last known), or null
+     */
+    public record Modem(
+            String sim,
+            Integer pinAttemptsLeft,
+            String imei,
+            String iccid,
+            String imsi,
+            String apn,
+            String address,
+            String cellId,
+            String tac,
+            Double latitude,
+            Double longitude,
+            String stale) {}
+
+    /** For the installer placing the antenna: calls the signal here should carry, and in words. */
+    public record Antenna(int calls, String verdict) {}
 
     /** The rare SIP OPTIONS to the SBC through LTE in standby; null before the first. */
     public record Check(String at, boolean answered, Long rttMs) {}
