@@ -145,7 +145,8 @@ public final class Main {
                 uplinks.primary().gateway(),
                 uplinks.lte().gateway());
         try {
-            return LinuxHal.create(net, config.lte().modem(), new JdkProcessRunner(), savedFirewall);
+            return LinuxHal.create(
+                    net, config.lte().modem(), config.lte().modemPort(), new JdkProcessRunner(), savedFirewall);
         } catch (HalException e) {
             throw new StartupRefused("the network cannot be set up: " + e.getMessage());
         }

@@ -109,10 +109,10 @@ public final class ConfigValidator {
         boolean roaming = fields.choice("lte.roaming", Set.of("allowed", "forbidden"), "forbidden")
                 .equals("allowed");
         String pin = fields.matching("lte.sim-pin", SIM_PIN, "4 to 8 digits");
-        if (!modem.equals("modemmanager")) {
+        if (modem.equals("ethernet")) {
             for (String key : List.of("lte.apn", "lte.apn.user", "lte.apn.password", "lte.sim-pin")) {
                 if (fields.isSet(key)) {
-                    fields.problem(key, "only with lte.modem = modemmanager (an LTE router keeps its own)");
+                    fields.problem(key, "not with lte.modem = ethernet (an LTE router keeps its own)");
                 }
             }
         }

@@ -298,7 +298,7 @@ class ConfigValidatorTest {
                 validate(Map.of("lte.modem", "ethernet", "lte.apn", "voice.example", "lte.sim-pin", "1234"));
 
         assertThat(result.problems()).containsOnlyKeys("lte.apn", "lte.sim-pin");
-        assertThat(result.problems().get("lte.apn")).contains("only with lte.modem = modemmanager");
+        assertThat(result.problems().get("lte.apn")).contains("not with lte.modem = ethernet");
     }
 
     @Test

@@ -22,10 +22,12 @@ public final class LinuxHal {
     private LinuxHal() {}
 
     /**
-     * @param modemKind {@code modemmanager} or {@code ethernet}; the raw AT adapter is not built yet
+     * @param modemKind {@code modemmanager}, {@code at} or {@code ethernet}
+     * @param modemPort the AT port, with {@code at}
      * @param savedFirewall where the firewall table is kept for the boot-time unit
      */
-    public static Hal create(LinuxNet net, String modemKind, ProcessRunner runner, Path savedFirewall) {
+    public static Hal create(
+            LinuxNet net, String modemKind, String modemPort, ProcessRunner runner, Path savedFirewall) {
         Commands commands = new Commands(runner);
         IpLinks links = new IpLinks(commands);
         NftFirewall firewall = new NftFirewall(net, commands, savedFirewall);
@@ -40,21 +42,18 @@ public final class LinuxHal {
                 new IpRoutes(net, commands, links),
                 firewall,
                 new ConntrackFlows(net, commands),
-                modem(net, modemKind, links, commands),
+                modem(net, modemKind, modemPort, links, commands),
                 Indicators.NONE,
                 Buttons.NONE,
                 Watchdog.NONE);
     }
 
-    private static LteModem modem(LinuxNet net, String kind, IpLinks links, Commands commands) {
+    private static LteModem modem(LinuxNet net, String kind, String port, IpLinks links, Commands commands) {
         return switch (kind) {
             case "ethernet" -> new EthernetModem(net.lte(), links, commands);
             case "modemmanager" -> new MmcliModem("mmcli", commands);
-            default ->
-                throw new HalException(
-                        "lte.modem",
-                        "'" + kind + "' needs the raw AT adapter, which this build does not have yet; "
-                                + "use modemmanager or ethernet");
+            case "at" -> new AtModem(new AtPort(Path.of(port), commands));
+            default -> throw new HalException("lte.modem", "unknown kind '" + kind + "'");
         };
     }
 }
