@@ -138,6 +138,9 @@ function wire() {
   const lte = () => simulate('lte', { registered: $('sim-registered').checked, signalBars: Number($('sim-bars').value) });
   $('sim-registered').addEventListener('change', lte);
   $('sim-bars').addEventListener('change', lte);
+  const modem = () => simulate('modem', { present: $('sim-modem-present').checked, fault: $('sim-modem-fault').value });
+  $('sim-modem-present').addEventListener('change', modem);
+  $('sim-modem-fault').addEventListener('change', modem);
   $('sim-calls-set').addEventListener('click', () => simulate('calls', { active: Number($('sim-calls').value) }));
   document.querySelectorAll('[data-advance]').forEach((button) => button.addEventListener('click', () =>
     simulate('clock', { advanceSeconds: Number(button.dataset.advance) })));

@@ -13,6 +13,7 @@ import dialtone.agent.failover.LteCheck;
 import dialtone.agent.failover.SbcProbe;
 import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
+import dialtone.agent.modem.AntennaMode;
 import dialtone.agent.modem.ModemRecovery;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.modem.PinGate;
@@ -24,6 +25,7 @@ import dialtone.agent.usage.CrossCheck;
 import dialtone.agent.usage.UsageLedger;
 import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.voip.FirewallService;
+import dialtone.agent.web.AntennaAdapter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.StatusAdapter;
@@ -36,6 +38,7 @@ import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -97,6 +100,7 @@ final class Assembly {
                 events,
                 hal.clock(),
                 ModemWatch.INTERVAL);
+        AntennaMode antenna = new AntennaMode(hal.modem(), hal.clock(), Duration.ofSeconds(1));
         UsageLedger ledger = new UsageLedger(settings.database());
         LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
         UsageMeter usage = new UsageMeter(
@@ -124,8 +128,9 @@ final class Assembly {
                         new FailoverControlsAdapter(failover, test, settings),
                         new EventsAdapter(events),
                         new UsageAdapter(config.usage(), usage, ledger),
+                        new AntennaAdapter(antenna),
                         sim));
-        return new Wired(List.of(firewall, failover, primary, modem, recovery, lteCheck, usage, web), web);
+        return new Wired(List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, web), web);
     }
 
     private static DataSettings dataSettings(AgentConfig.Lte lte) {

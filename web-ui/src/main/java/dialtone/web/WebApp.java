@@ -1,5 +1,6 @@
 package dialtone.web;
 
+import dialtone.web.api.AntennaHandler;
 import dialtone.web.api.EventsHandler;
 import dialtone.web.api.FailoverTestHandler;
 import dialtone.web.api.HealthHandler;
@@ -14,6 +15,7 @@ import dialtone.web.auth.RequireSession;
 import dialtone.web.auth.SessionGuard;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.ApiException;
+import dialtone.web.port.AntennaView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.SimControls;
@@ -38,6 +40,7 @@ public final class WebApp {
             FailoverControls failover,
             EventsView events,
             UsageView usage,
+            AntennaView antenna,
             SimControls sim) {}
 
     private WebApp() {}
@@ -57,6 +60,9 @@ public final class WebApp {
                 PathSpec.from("/api/v1/events"), new RequireSession(guard, new EventsHandler(ports.events())));
         routes.addMapping(
                 PathSpec.from(UsageHandler.PATH + "/*"), new RequireSession(guard, new UsageHandler(ports.usage())));
+
+        routes.addMapping(
+                PathSpec.from(AntennaHandler.PATH), new RequireSession(guard, new AntennaHandler(ports.antenna())));
 
         if (ports.sim() != null) {
             routes.addMapping(

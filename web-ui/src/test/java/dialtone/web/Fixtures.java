@@ -90,6 +90,34 @@ final class Fixtures {
         }
     }
 
+    /** Antenna mode that remembers whether it is on, with one reading. */
+    static final class RecordingAntenna implements dialtone.web.port.AntennaView {
+        boolean active;
+
+        @Override
+        public AntennaReport report() {
+            Reading reading = new Reading("2026-11-23T12:00:00Z", 3, -100.0, -11.0, 5.0, 5);
+            return new AntennaReport(
+                    active,
+                    active ? "2026-11-23T12:10:00Z" : null,
+                    List.of(reading),
+                    reading,
+                    "good for 5 simultaneous calls");
+        }
+
+        @Override
+        public AntennaReport start() {
+            active = true;
+            return report();
+        }
+
+        @Override
+        public AntennaReport stop() {
+            active = false;
+            return report();
+        }
+    }
+
     /** A meter at 120 MB that accepts carrier figures from 120 MB up. */
     static final class RecordingUsage implements UsageView {
         long used = 120_000_000;
@@ -141,6 +169,12 @@ final class Fixtures {
         }
 
         @Override
+        public SimState setModem(boolean present, String fault) {
+            calls.add("modem " + present + " " + fault);
+            return state();
+        }
+
+        @Override
         public SimState setActiveCalls(int active) {
             calls.add("calls " + active);
             return state();
@@ -154,7 +188,7 @@ final class Fixtures {
 
         @Override
         public SimState state() {
-            return new SimState("up", 0, true, 4, 0, "2026-11-23T12:00:00Z", 0);
+            return new SimState("up", 0, true, 4, true, "none", 0, "2026-11-23T12:00:00Z", 0);
         }
     }
 }

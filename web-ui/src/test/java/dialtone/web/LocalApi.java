@@ -39,6 +39,7 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingFailover failover = new Fixtures.RecordingFailover();
     final List<EventsView.EventItem> events = new ArrayList<>();
     final Fixtures.RecordingUsage usage = new Fixtures.RecordingUsage();
+    final Fixtures.RecordingAntenna antenna = new Fixtures.RecordingAntenna();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -51,8 +52,8 @@ final class LocalApi implements AutoCloseable {
                 .sorted((a, b) -> Long.compare(b.seq(), a.seq()))
                 .limit(limit)
                 .toList();
-        server.setHandler(
-                WebApp.create(new WebApp.Ports(status, password, failover, eventsView, usage, sim), sessions, true));
+        server.setHandler(WebApp.create(
+                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, sim), sessions, true));
 
         server.start();
     }

@@ -29,11 +29,18 @@ class SimApiTest {
                         .getStatus())
                 .isEqualTo(200);
         api.send("POST", "/api/v1/sim/lte", "{\"signalBars\":2,\"registered\":true}");
+        api.send("POST", "/api/v1/sim/modem", "{\"present\":true,\"fault\":\"hung\"}");
         api.send("POST", "/api/v1/sim/calls", "{\"active\":3}");
         api.send("POST", "/api/v1/sim/clock", "{\"advanceSeconds\":-86400}");
 
         assertThat(sim.calls)
-                .containsExactly("primary down 0", "primary lossy 30", "lte true 2", "calls 3", "clock -86400");
+                .containsExactly(
+                        "primary down 0",
+                        "primary lossy 30",
+                        "lte true 2",
+                        "modem true hung",
+                        "calls 3",
+                        "clock -86400");
     }
 
     @Test
@@ -57,6 +64,11 @@ class SimApiTest {
                         Map.of("signalBars", "must be between 0 and 5", "registered", "must be true or false"));
         HttpTester.Response state = api.send("POST", "/api/v1/sim/primary", "{\"state\":\"sideways\"}");
         assertThat(api.json(state)).containsEntry("fieldErrors", Map.of("state", "must be one of down, lossy, up"));
+        HttpTester.Response modem = api.send("POST", "/api/v1/sim/modem", "{\"present\":true,\"fault\":\"on fire\"}");
+        assertThat(api.json(modem))
+                .containsEntry(
+                        "fieldErrors",
+                        Map.of("fault", "must be one of bearer-dropped, dead, hung, none, stuck-searching"));
         assertThat(sim.calls).isEmpty();
     }
 

@@ -26,6 +26,14 @@ public final class SimControlsAdapter implements SimControls {
     }
 
     @Override
+    public SimState setModem(boolean present, String fault) {
+        world.setModemPresent(present);
+        world.setModemFault(
+                SimWorld.ModemFault.valueOf(fault.toUpperCase(Locale.ROOT).replace('-', '_')));
+        return state();
+    }
+
+    @Override
     public SimState setActiveCalls(int calls) {
         world.setActiveCalls(calls);
         return state();
@@ -45,6 +53,8 @@ public final class SimControlsAdapter implements SimControls {
                 s.lossPercent(),
                 s.lteRegistered(),
                 s.signalBars(),
+                s.modemPresent(),
+                world.modemFault().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 s.activeCalls(),
                 world.clock().instant().toString(),
                 s.clockOffset().toSeconds());

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Response;
  * /api/v1/sim} shows it; each {@code POST} changes one part and answers the new state.
  */
 public final class SimHandler extends JsonHandler {
+    static final Set<String> MODEM_FAULTS = Set.of("none", "bearer-dropped", "stuck-searching", "hung", "dead");
     public static final String PREFIX = "/api/v1/sim";
     private static final long TWENTY_YEARS_SECONDS = 20L * 366 * 24 * 3600;
 
@@ -39,6 +40,7 @@ public final class SimHandler extends JsonHandler {
                 switch (part) {
                     case "primary" -> primary(body);
                     case "lte" -> lte(body);
+                    case "modem" -> modem(body);
                     case "calls" -> calls(body);
                     case "clock" -> clock(body);
                     default -> throw notFound(request);
@@ -58,6 +60,13 @@ public final class SimHandler extends JsonHandler {
         boolean registered = body.bool("registered");
         body.done();
         return sim.setLte(registered, bars);
+    }
+
+    private SimState modem(JsonFields body) {
+        boolean present = body.bool("present");
+        String fault = body.choice("fault", MODEM_FAULTS);
+        body.done();
+        return sim.setModem(present, fault);
     }
 
     private SimState calls(JsonFields body) {

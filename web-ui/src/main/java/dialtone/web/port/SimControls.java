@@ -11,6 +11,12 @@ public interface SimControls {
 
     SimState setLte(boolean registered, int signalBars);
 
+    /**
+     * @param fault {@code none}, {@code bearer-dropped}, {@code stuck-searching}, {@code hung} or
+     *     {@code dead}: each mended by one more recovery step than the one before
+     */
+    SimState setModem(boolean present, String fault);
+
     SimState setActiveCalls(int calls);
 
     SimState advanceClock(long seconds);
@@ -23,6 +29,8 @@ public interface SimControls {
             int lossPercent,
             boolean lteRegistered,
             int signalBars,
+            boolean modemPresent,
+            String modemFault,
             int activeCalls,
             String clock,
             long clockOffsetSeconds) {}
