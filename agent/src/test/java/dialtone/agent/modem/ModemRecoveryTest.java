@@ -7,9 +7,17 @@ import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.Migrations;
 import dialtone.hal.Hal;
+import dialtone.hal.HalException;
 import dialtone.hal.gpio.Indicators.Led;
 import dialtone.hal.gpio.Indicators.LedPattern;
 import dialtone.hal.modem.DataSettings;
+import dialtone.hal.modem.LteModem;
+import dialtone.hal.modem.ModemStatus;
+import dialtone.hal.modem.ModemStatus.Bearer;
+import dialtone.hal.modem.ModemStatus.Registration;
+import dialtone.hal.modem.ModemStatus.SimCard;
+import dialtone.hal.modem.ModemStatus.SimState;
+import dialtone.hal.modem.Signal;
 import dialtone.hal.sim.SimWorld;
 import dialtone.hal.sim.SimWorld.ModemFault;
 import java.nio.file.Path;
@@ -152,6 +160,88 @@ class ModemRecoveryTest {
         world.setLte(true, 1);
         run(Duration.ofSeconds(5));
         assertThat(world.indicators().shown(Led.SIGNAL)).isEqualTo(LedPattern.BLINK_SLOW);
+    }
+
+    @Test
+    void aWrongPinIsOfferedOnceEvenAcrossRestartsAndACorrectedOneAgain() {
+        PinAskingModem sim = new PinAskingModem("2468");
+        PinGate.Memory memory = memory();
+        for (int restart = 0; restart < 3; restart++) { // the agent restarted twice, same database
+            runWith(sim, new PinGate("1357", memory), 20);
+        }
+        assertThat(sim.offered).containsExactly("1357");
+        assertThat(sim.attemptsLeft).isEqualTo(2);
+        assertThat(types()).contains("modem-pin-refused");
+
+        runWith(sim, new PinGate("2468", memory), 1); // the installer corrects lte.sim-pin
+        assertThat(sim.offered).containsExactly("1357", "2468");
+        assertThat(sim.unlocked).isTrue();
+    }
+
+    private void runWith(LteModem modem, PinGate pins, int readings) {
+        ModemWatch watch = new ModemWatch(modem);
+        ModemRecovery recovery = new ModemRecovery(
+                watch,
+                new ModemRecovery.Ports(modem, hal.indicators(), () -> false),
+                new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
+                pins,
+                DataSettings.CARRIER_DEFAULT,
+                events,
+                hal.clock(),
+                ModemWatch.INTERVAL);
+        for (int i = 0; i < readings; i++) {
+            watch.read();
+            recovery.judge();
+        }
+    }
+
+    /** A SIM that wants {@code pin}: three attempts, then the PUK; every offer recorded. */
+    static final class PinAskingModem implements LteModem {
+        final List<String> offered = new ArrayList<>();
+        final String pin;
+        int attemptsLeft = 3;
+        boolean unlocked;
+
+        PinAskingModem(String pin) {
+            this.pin = pin;
+        }
+
+        @Override
+        public ModemStatus status() {
+            SimState state =
+                    unlocked ? SimState.READY : attemptsLeft == 0 ? SimState.PUK_LOCKED : SimState.PIN_REQUIRED;
+            return new ModemStatus(
+                    true,
+                    new SimCard(state, "8901260882310000123", null, attemptsLeft),
+                    Registration.UNKNOWN,
+                    null,
+                    null,
+                    Signal.UNKNOWN,
+                    null,
+                    Bearer.DOWN,
+                    null,
+                    null);
+        }
+
+        @Override
+        public void enterPin(String offeredPin) {
+            offered.add(offeredPin);
+            if (offeredPin.equals(pin)) {
+                unlocked = true;
+                return;
+            }
+            attemptsLeft--;
+            throw new HalException("AT+CPIN", "+CME ERROR: 16");
+        }
+
+        @Override
+        public void connect(DataSettings settings) {}
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public void powerCycle() {}
     }
 
     /** Time passes in steps of the watch's interval: a reading, then a judgement, as on the box. */
