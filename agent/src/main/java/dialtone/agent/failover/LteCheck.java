@@ -1,16 +1,14 @@
 package dialtone.agent.failover;
 
 import dialtone.agent.events.EventLog;
+import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
-import dialtone.agent.runtime.Threads;
 import dialtone.hal.Uplink;
 import dialtone.hal.net.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,17 +24,16 @@ public final class LteCheck implements Service {
     public record Result(Instant at, boolean answered, Duration rtt) {}
 
     private final SbcProbe sbc;
-    private final Duration interval;
+    private final Periodic checks;
     private final BooleanSupplier standby;
     private final EventLog events;
     private final Clock clock;
     private volatile Result last;
-    private ScheduledExecutorService owner;
 
     /** @param standby true while LTE is ready and not carrying the site (checks happen only then) */
     public LteCheck(SbcProbe sbc, Duration interval, BooleanSupplier standby, EventLog events, Clock clock) {
         this.sbc = sbc;
-        this.interval = interval;
+        this.checks = new Periodic("lte-check", FIRST_CHECK, interval, TIMEOUT.plusSeconds(1), this::check);
         this.standby = standby;
         this.events = events;
         this.clock = clock;
@@ -48,20 +45,15 @@ public final class LteCheck implements Service {
     }
 
     @Override
-    public synchronized void start() {
-        if (owner == null && sbc.configured()) {
-            owner = Threads.owner("lte-check");
-            owner.scheduleWithFixedDelay(
-                    this::check, FIRST_CHECK.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        if (sbc.configured()) {
+            checks.start();
         }
     }
 
     @Override
-    public synchronized void stop() {
-        if (owner != null) {
-            Threads.shutdown(owner, TIMEOUT.plusSeconds(1));
-            owner = null;
-        }
+    public void stop() {
+        checks.stop();
     }
 
     /** The last check, or null before the first. */

@@ -1,7 +1,7 @@
 package dialtone.agent.modem;
 
+import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
-import dialtone.agent.runtime.Threads;
 import dialtone.hal.HalException;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.modem.Signal;
@@ -12,8 +12,6 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
 /**
@@ -35,16 +33,15 @@ public final class AntennaMode implements Service {
 
     private final LteModem modem;
     private final Clock clock;
-    private final Duration every;
     private final Deque<Reading> readings = new ArrayDeque<>();
     private Reading best;
     private Instant until;
-    private ScheduledExecutorService owner;
+    private final Periodic reads;
 
     public AntennaMode(LteModem modem, Clock clock, Duration every) {
         this.modem = modem;
         this.clock = clock;
-        this.every = every;
+        this.reads = new Periodic("antenna-mode", Duration.ZERO, every, Duration.ofSeconds(2), this::read);
     }
 
     @Override
@@ -60,21 +57,17 @@ public final class AntennaMode implements Service {
     @Override
     public synchronized void stop() {
         until = null;
-        if (owner != null) {
-            Threads.shutdown(owner, Duration.ofSeconds(2));
-            owner = null;
-        }
+        reads.stop();
     }
 
     /** Turns the mode on, or keeps it on for a full {@link #LENGTH} from now. */
     public synchronized Report begin() {
-        until = clock.instant().plus(LENGTH);
-        if (owner == null) {
+        if (until == null) {
             readings.clear();
             best = null;
-            owner = Threads.owner("antenna-mode");
-            owner.scheduleWithFixedDelay(this::read, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }
+        until = clock.instant().plus(LENGTH);
+        reads.start();
         return report();
     }
 

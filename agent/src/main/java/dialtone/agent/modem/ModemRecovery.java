@@ -3,8 +3,8 @@ package dialtone.agent.modem;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.modem.RecoveryLadder.Outcome;
 import dialtone.agent.modem.RecoveryLadder.Step;
+import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
-import dialtone.agent.runtime.Threads;
 import dialtone.hal.HalException;
 import dialtone.hal.gpio.Indicators;
 import dialtone.hal.gpio.Indicators.Led;
@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.tinylog.Logger;
 
@@ -38,8 +36,7 @@ public final class ModemRecovery implements Service {
     private final DataSettings data;
     private final EventLog events;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService owner;
+    private final Periodic judgements;
 
     public ModemRecovery(
             ModemWatch watch,
@@ -57,7 +54,7 @@ public final class ModemRecovery implements Service {
         this.data = data;
         this.events = events;
         this.clock = clock;
-        this.interval = interval;
+        this.judgements = new Periodic("modem-recovery", interval, interval, Duration.ofSeconds(2), this::judge);
     }
 
     @Override
@@ -66,19 +63,13 @@ public final class ModemRecovery implements Service {
     }
 
     @Override
-    public synchronized void start() {
-        if (owner == null) {
-            owner = Threads.owner("modem-recovery");
-            owner.scheduleWithFixedDelay(this::judge, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        judgements.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (owner != null) {
-            Threads.shutdown(owner, Duration.ofSeconds(2));
-            owner = null;
-        }
+    public void stop() {
+        judgements.stop();
     }
 
     /** One judgement; never throws (an exception escaping a periodic task would end them all). */

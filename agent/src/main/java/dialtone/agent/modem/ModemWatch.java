@@ -1,15 +1,13 @@
 package dialtone.agent.modem;
 
+import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
-import dialtone.agent.runtime.Threads;
 import dialtone.hal.HalException;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.modem.ModemStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
 
@@ -25,7 +23,8 @@ public final class ModemWatch implements Service {
     private final List<Consumer<ModemStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ModemStatus status = ModemStatus.ABSENT;
     private volatile String silence = "not read yet";
-    private ScheduledExecutorService owner;
+    private final Periodic reads =
+            new Periodic("modem-watch", Duration.ZERO, INTERVAL, Duration.ofSeconds(2), this::read);
 
     public ModemWatch(LteModem modem) {
         this.modem = modem;
@@ -37,19 +36,13 @@ public final class ModemWatch implements Service {
     }
 
     @Override
-    public synchronized void start() {
-        if (owner == null) {
-            owner = Threads.owner("modem-watch");
-            owner.scheduleWithFixedDelay(this::read, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        reads.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (owner != null) {
-            Threads.shutdown(owner, Duration.ofSeconds(2));
-            owner = null;
-        }
+    public void stop() {
+        reads.stop();
     }
 
     /** The last answer, fresh or not. */

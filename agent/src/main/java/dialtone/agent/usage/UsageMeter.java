@@ -2,8 +2,8 @@ package dialtone.agent.usage;
 
 import dialtone.agent.config.AgentConfig;
 import dialtone.agent.events.EventLog;
+import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
-import dialtone.agent.runtime.Threads;
 import dialtone.agent.usage.UsageLedger.Correction;
 import dialtone.agent.usage.UsageLedger.Pending;
 import dialtone.hal.HalException;
@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.tinylog.Logger;
@@ -56,7 +54,7 @@ public final class UsageMeter implements Service {
     private volatile UsageSummary summary;
     private Instant misuseSince;
     private boolean misuseReported;
-    private ScheduledExecutorService owner;
+    private final Periodic reads;
 
     public UsageMeter(
             AgentConfig.Usage plan,
@@ -72,6 +70,7 @@ public final class UsageMeter implements Service {
         this.clock = clock;
         this.crossCheck = crossCheck;
         this.summary = summarize(clock.instant());
+        this.reads = new Periodic("usage", Duration.ZERO, plan.interval(), Duration.ofSeconds(5), this::read);
     }
 
     @Override
@@ -80,20 +79,14 @@ public final class UsageMeter implements Service {
     }
 
     @Override
-    public synchronized void start() {
-        if (owner == null) {
-            owner = Threads.owner("usage");
-            long every = plan.interval().toMillis();
-            owner.scheduleWithFixedDelay(this::read, 0, every, TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        reads.start();
     }
 
     /** Reads once more on the way out, so an orderly stop loses nothing. */
     @Override
-    public synchronized void stop() {
-        if (owner != null) {
-            Threads.shutdown(owner, Duration.ofSeconds(5));
-            owner = null;
+    public void stop() {
+        if (reads.stop()) {
             read();
         }
     }
