@@ -109,7 +109,7 @@ public final class ModemRecovery implements Service {
             events.append(
                     "modem-pin-refused",
                     "error",
-                    "The SIM refused the configured PIN; it will not be offered again: " + "correct lte.sim-pin",
+                    "The SIM refused the configured PIN; it will not be offered again: correct lte.sim-pin",
                     facts("iccid", status.sim().iccid(), "error", e.getMessage()));
         }
         return true;
@@ -198,7 +198,7 @@ public final class ModemRecovery implements Service {
         return step.name().toLowerCase().replace('_', ' ');
     }
 
-    static String words(RecoveryLadder.Trouble trouble) {
+    private static String words(RecoveryLadder.Trouble trouble) {
         return switch (trouble) {
             case NONE -> "working";
             case SILENT -> "does not answer";

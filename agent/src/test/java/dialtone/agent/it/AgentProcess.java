@@ -94,6 +94,33 @@ final class AgentProcess implements AutoCloseable {
         throw new AssertionError("agent not healthy within " + limit + "\n" + output());
     }
 
+    /** The agent on the simulated site ({@code --sim}, data in {@code work/state}), healthy and logged in. */
+    static AgentProcess simulated(Path work, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("DIALTONE_INSTALLER_PASSWORD", PASSWORD);
+        AgentProcess agent = start(work, all, "--sim", "--data-dir", "state");
+        agent.awaitHealthy(Duration.ofSeconds(30));
+        if (agent.login(PASSWORD).statusCode() != 200) {
+            throw new AssertionError("login refused: " + agent.output());
+        }
+        return agent;
+    }
+
+    /** A POST that must succeed. */
+    void post(String path, String json) throws Exception {
+        HttpResponse<String> response = request("POST", path, json);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The event log's first page, newest first. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events() throws Exception {
+        return (List<Map<String, Object>>)
+                Json.object(request("GET", "/api/v1/events", null).body()).get("events");
+    }
+
     HttpResponse<String> login(String password) throws Exception {
         HttpResponse<String> response = request("POST", "/api/v1/session", "{\"password\":\"" + password + "\"}");
         if (response.statusCode() == 200) {

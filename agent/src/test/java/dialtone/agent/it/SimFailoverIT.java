@@ -16,31 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
  * time (10 s) keeps it quick; the rules themselves are unit-tested with the shipped defaults.
  */
 class SimFailoverIT {
-    private static final Map<String, String> ENV =
-            Map.of("DIALTONE_INSTALLER_PASSWORD", AgentProcess.PASSWORD, "DIALTONE_FAILOVER_HOLD_TIME", "10s");
+    private static final Map<String, String> ENV = Map.of("DIALTONE_FAILOVER_HOLD_TIME", "10s");
 
     @TempDir
     Path work;
 
     @Test
     void aDeadLineMovesThePhonesToLteAndBackAfterTheHold() throws Exception {
-        try (AgentProcess agent = start()) {
+        try (AgentProcess agent = AgentProcess.simulated(work, ENV)) {
             Status.await(agent, "primary.state", "up");
 
-            post(agent, "/api/v1/sim/primary", "{\"state\":\"down\"}");
+            agent.post("/api/v1/sim/primary", "{\"state\":\"down\"}");
             Map<String, Object> onLte = Status.await(agent, "activeUplink", "lte");
             assertThat(Json.at(onLte, "failover.phase")).isEqualTo("on-lte");
             assertThat(Json.at(onLte, "lte.state")).isEqualTo("active");
             assertThat((String) Json.at(onLte, "failover.reason")).startsWith("down");
 
-            post(agent, "/api/v1/sim/primary", "{\"state\":\"up\"}");
+            agent.post("/api/v1/sim/primary", "{\"state\":\"up\"}");
             Status.await(agent, "primary.state", "up");
             assertThat(Json.at(Status.get(agent), "activeUplink"))
                     .as("held on LTE")
                     .isEqualTo("lte");
             Status.await(agent, "activeUplink", "primary", Duration.ofSeconds(30));
 
-            List<Map<String, Object>> events = events(agent);
+            List<Map<String, Object>> events = agent.events();
             assertThat(events).extracting(e -> e.get("type")).containsSubsequence("failback", "failover");
             Map<String, Object> failover = events.stream()
                     .filter(e -> e.get("type").equals("failover"))
@@ -53,7 +52,7 @@ class SimFailoverIT {
 
     @Test
     void aForcedModeHoldsAndSurvivesARestart() throws Exception {
-        try (AgentProcess agent = start()) {
+        try (AgentProcess agent = AgentProcess.simulated(work, ENV)) {
             Status.await(agent, "primary.state", "up");
             assertThat(agent.request("PUT", "/api/v1/mode", "{\"mode\":\"force-lte\"}")
                             .statusCode())
@@ -61,7 +60,7 @@ class SimFailoverIT {
             Status.await(agent, "activeUplink", "lte");
             agent.terminate();
         }
-        try (AgentProcess again = start()) {
+        try (AgentProcess again = AgentProcess.simulated(work, ENV)) {
             Map<String, Object> status = Status.await(again, "mode", "force-lte");
             assertThat(Json.at(status, "activeUplink")).isEqualTo("lte");
         }
@@ -69,15 +68,15 @@ class SimFailoverIT {
 
     @Test
     void theInstallersFailoverTestPassesOnAHealthySite() throws Exception {
-        try (AgentProcess agent = start()) {
+        try (AgentProcess agent = AgentProcess.simulated(work, ENV)) {
             Status.await(agent, "lte.state", "standby");
             Status.await(agent, "primary.state", "up");
-            post(agent, "/api/v1/sim/calls", "{\"active\":1}");
+            agent.post("/api/v1/sim/calls", "{\"active\":1}");
             Status.await(agent, "failover.activeCalls", 1);
             HttpResponse<String> refused = agent.request("POST", "/api/v1/failover-test", null);
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(refused.body()).contains("call(s) in progress");
-            post(agent, "/api/v1/sim/calls", "{\"active\":0}");
+            agent.post("/api/v1/sim/calls", "{\"active\":0}");
             Status.await(agent, "failover.activeCalls", 0);
 
             HttpResponse<String> started = agent.request("POST", "/api/v1/failover-test", null);
@@ -95,17 +94,6 @@ class SimFailoverIT {
         }
     }
 
-    private AgentProcess start() throws Exception {
-        AgentProcess agent = AgentProcess.start(work, ENV, "--sim", "--data-dir", "state");
-        agent.awaitHealthy(Duration.ofSeconds(30));
-        assertThat(agent.login(AgentProcess.PASSWORD).statusCode()).isEqualTo(200);
-        return agent;
-    }
-
-    private static void post(AgentProcess agent, String path, String json) throws Exception {
-        assertThat(agent.request("POST", path, json).statusCode()).isEqualTo(200);
-    }
-
     private static Map<String, Object> awaitTest(AgentProcess agent) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
@@ -117,11 +105,5 @@ class SimFailoverIT {
             Thread.sleep(500);
         }
         throw new AssertionError("failover test still running after 90 s");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> events(AgentProcess agent) throws Exception {
-        return (List<Map<String, Object>>)
-                Json.object(agent.request("GET", "/api/v1/events", null).body()).get("events");
     }
 }

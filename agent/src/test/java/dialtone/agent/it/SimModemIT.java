@@ -19,22 +19,22 @@ class SimModemIT {
 
     @Test
     void aHungModemIsBroughtBackStepByStepAndEveryStepIsLogged() throws Exception {
-        try (AgentProcess agent = start()) {
+        try (AgentProcess agent = AgentProcess.simulated(work, Map.of())) {
             Status.await(agent, "lte.state", "standby");
 
-            post(agent, "/api/v1/sim/modem", "{\"present\":true,\"fault\":\"hung\"}");
+            agent.post("/api/v1/sim/modem", "{\"present\":true,\"fault\":\"hung\"}");
             Map<String, Object> silent = Status.await(agent, "lte.modem.stale", "modem: no answer within 5 s");
             assertThat(Json.at(silent, "lte.modem.imei"))
                     .as("the last known values stay")
                     .isEqualTo("861107032685597");
-            post(agent, "/api/v1/sim/clock", "{\"advanceSeconds\":40}"); // past the grace
+            agent.post("/api/v1/sim/clock", "{\"advanceSeconds\":40}"); // past the grace
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (types(agent).stream().noneMatch("modem-recovered"::equals)) {
+            while (agent.events().stream().map(e -> e.get("type")).noneMatch("modem-recovered"::equals)) {
                 assertThat(System.nanoTime()).as("recovered within 60 s").isLessThan(deadline);
                 Thread.sleep(500);
             }
-            List<Map<String, Object>> steps = events(agent).stream()
+            List<Map<String, Object>> steps = agent.events().stream()
                     .filter(e -> e.get("type").equals("modem-recovery-step"))
                     .toList()
                     .reversed();
@@ -47,13 +47,13 @@ class SimModemIT {
 
     @Test
     void antennaModeReadsTheSignalEverySecondWithAVerdict() throws Exception {
-        try (AgentProcess agent = start()) {
+        try (AgentProcess agent = AgentProcess.simulated(work, Map.of())) {
             assertThat(agent.request("PUT", "/api/v1/modem/antenna", "{\"active\":true}")
                             .statusCode())
                     .isEqualTo(200);
-            post(agent, "/api/v1/sim/lte", "{\"signalBars\":2,\"registered\":true}");
+            agent.post("/api/v1/sim/lte", "{\"signalBars\":2,\"registered\":true}");
             Thread.sleep(2_500);
-            post(agent, "/api/v1/sim/lte", "{\"signalBars\":4,\"registered\":true}");
+            agent.post("/api/v1/sim/lte", "{\"signalBars\":4,\"registered\":true}");
             Thread.sleep(2_500);
 
             Map<String, Object> report = Json.object(
@@ -63,27 +63,5 @@ class SimModemIT {
             assertThat(Json.at(report, "best.bars")).isEqualTo(4);
             assertThat(report.get("verdict")).isEqualTo("good for 11 simultaneous calls");
         }
-    }
-
-    private AgentProcess start() throws Exception {
-        AgentProcess agent = AgentProcess.start(
-                work, Map.of("DIALTONE_INSTALLER_PASSWORD", AgentProcess.PASSWORD), "--sim", "--data-dir", "state");
-        agent.awaitHealthy(Duration.ofSeconds(30));
-        assertThat(agent.login(AgentProcess.PASSWORD).statusCode()).isEqualTo(200);
-        return agent;
-    }
-
-    private static void post(AgentProcess agent, String path, String json) throws Exception {
-        assertThat(agent.request("POST", path, json).statusCode()).isEqualTo(200);
-    }
-
-    private static List<String> types(AgentProcess agent) throws Exception {
-        return events(agent).stream().map(e -> (String) e.get("type")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> events(AgentProcess agent) throws Exception {
-        return (List<Map<String, Object>>)
-                Json.object(agent.request("GET", "/api/v1/events", null).body()).get("events");
     }
 }

@@ -54,35 +54,38 @@ final class Commands {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> jsonObject(List<String> argv, String out) {
-        try {
-            if (JSON.std.anyFrom(out.strip()) instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new HalException(operation(argv), "unreadable output: " + abbreviate(out.strip()));
+        if (parse(argv, out.strip()) instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
         }
-        throw new HalException(operation(argv), "unexpected output: " + abbreviate(out.strip()));
+        throw unexpected(argv, out.strip());
     }
 
     /** Runs a {@code -j} command and reads its top-level JSON array. */
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> jsonArray(List<String> argv) {
         String out = run(argv).strip();
         if (out.isEmpty()) {
             return List.of();
         }
+        Object parsed = parse(argv, out);
+        if (parsed instanceof List<?> list) {
+            return maps(list);
+        }
+        if (parsed instanceof Map<?, ?> map && map.get("nftables") instanceof List<?> list) {
+            return maps(list);
+        }
+        throw unexpected(argv, out);
+    }
+
+    private static Object parse(List<String> argv, String out) {
         try {
-            Object parsed = JSON.std.anyFrom(out);
-            if (parsed instanceof List<?> list) {
-                return maps(list);
-            }
-            if (parsed instanceof Map<?, ?> map && map.get("nftables") instanceof List<?> list) {
-                return maps(list);
-            }
+            return JSON.std.anyFrom(out);
         } catch (IOException | RuntimeException e) {
             throw new HalException(operation(argv), "unreadable output: " + abbreviate(out));
         }
-        throw new HalException(operation(argv), "unexpected output: " + abbreviate(out));
+    }
+
+    private static HalException unexpected(List<String> argv, String out) {
+        return new HalException(operation(argv), "unexpected output: " + abbreviate(out));
     }
 
     @SuppressWarnings("unchecked")
