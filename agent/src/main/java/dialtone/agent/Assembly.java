@@ -1,6 +1,7 @@
 package dialtone.agent;
 
 import dialtone.agent.config.AgentConfig;
+import dialtone.agent.e911.LocationService;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.failover.FailoverController;
 import dialtone.agent.failover.FailoverEvent.LteReadiness;
@@ -28,6 +29,7 @@ import dialtone.agent.voip.FirewallService;
 import dialtone.agent.web.AntennaAdapter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
+import dialtone.agent.web.LocationAdapter;
 import dialtone.agent.web.StatusAdapter;
 import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
@@ -100,6 +102,7 @@ final class Assembly {
                 events,
                 hal.clock(),
                 ModemWatch.INTERVAL);
+        LocationService location = new LocationService(settings.database(), events, hal.clock());
         AntennaMode antenna = new AntennaMode(hal.modem(), hal.clock(), Duration.ofSeconds(1));
         UsageLedger ledger = new UsageLedger(settings.database());
         LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
@@ -123,12 +126,15 @@ final class Assembly {
                         new StatusAdapter(
                                 config,
                                 hal.simulated(),
-                                new StatusAdapter.Sources(failover, primary, modem, lteCheck, usage, firewall)),
+                                new StatusAdapter.Sources(
+                                        failover, primary, modem, lteCheck, usage, firewall, location)),
                         password,
                         new FailoverControlsAdapter(failover, test, settings),
                         new EventsAdapter(events),
                         new UsageAdapter(config.usage(), usage, ledger),
                         new AntennaAdapter(antenna),
+                        new LocationAdapter(
+                                location, config.device().id(), config.site().name(), hal.clock()),
                         sim));
         return new Wired(List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, web), web);
     }

@@ -5,6 +5,7 @@ import dialtone.web.api.EventsHandler;
 import dialtone.web.api.FailoverTestHandler;
 import dialtone.web.api.HealthHandler;
 import dialtone.web.api.JsonHandler;
+import dialtone.web.api.LocationHandler;
 import dialtone.web.api.ModeHandler;
 import dialtone.web.api.SessionHandler;
 import dialtone.web.api.SimHandler;
@@ -18,6 +19,7 @@ import dialtone.web.json.ApiException;
 import dialtone.web.port.AntennaView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
+import dialtone.web.port.LocationControls;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
 import dialtone.web.port.UsageView;
@@ -41,6 +43,7 @@ public final class WebApp {
             EventsView events,
             UsageView usage,
             AntennaView antenna,
+            LocationControls location,
             SimControls sim) {}
 
     private WebApp() {}
@@ -61,6 +64,9 @@ public final class WebApp {
         routes.addMapping(
                 PathSpec.from(UsageHandler.PATH + "/*"), new RequireSession(guard, new UsageHandler(ports.usage())));
 
+        LocationHandler location = new LocationHandler(ports.location());
+        routes.addMapping(PathSpec.from(LocationHandler.PATH), new RequireSession(guard, location));
+        routes.addMapping(PathSpec.from(LocationHandler.PATH + "/*"), new RequireSession(guard, location));
         routes.addMapping(
                 PathSpec.from(AntennaHandler.PATH), new RequireSession(guard, new AntennaHandler(ports.antenna())));
 

@@ -7,6 +7,7 @@ import dialtone.web.port.Status;
 import dialtone.web.port.UsageView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 final class Fixtures {
     private Fixtures() {}
@@ -87,6 +88,42 @@ final class Fixtures {
         @Override
         public java.util.Optional<FailoverTestReport> latestTest() {
             return java.util.Optional.ofNullable(last);
+        }
+    }
+
+    /** A location that refuses a ZIP that is not 5 digits and remembers what it registered. */
+    static final class RecordingLocation implements dialtone.web.port.LocationControls {
+        Map<String, Object> registered;
+
+        @Override
+        public LocationReport location() {
+            return new LocationReport(
+                    registered == null ? "missing" : "registered",
+                    registered,
+                    null,
+                    registered == null ? null : 1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        @Override
+        public Outcome register(Map<String, Object> fields, String by) {
+            if (!String.valueOf(fields.get("zip")).matches("[0-9]{5}")) {
+                return new Outcome(location(), Map.of("zip", "must be 5 digits"));
+            }
+            registered = fields;
+            return new Outcome(location(), Map.of());
+        }
+
+        @Override
+        public Outcome confirm(String by) {
+            return registered == null
+                    ? new Outcome(location(), Map.of("location", "no 911 location is set"))
+                    : new Outcome(location(), Map.of());
         }
     }
 

@@ -40,6 +40,7 @@ final class LocalApi implements AutoCloseable {
     final List<EventsView.EventItem> events = new ArrayList<>();
     final Fixtures.RecordingUsage usage = new Fixtures.RecordingUsage();
     final Fixtures.RecordingAntenna antenna = new Fixtures.RecordingAntenna();
+    final Fixtures.RecordingLocation location = new Fixtures.RecordingLocation();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -53,7 +54,9 @@ final class LocalApi implements AutoCloseable {
                 .limit(limit)
                 .toList();
         server.setHandler(WebApp.create(
-                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, sim), sessions, true));
+                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, location, sim),
+                sessions,
+                true));
 
         server.start();
     }

@@ -1,6 +1,7 @@
 package dialtone.agent.web;
 
 import dialtone.agent.config.AgentConfig;
+import dialtone.agent.e911.LocationService;
 import dialtone.agent.failover.FailoverController;
 import dialtone.agent.failover.FailoverState;
 import dialtone.agent.failover.LteCheck;
@@ -34,7 +35,8 @@ public final class StatusAdapter implements StatusView {
             ModemWatch modem,
             LteCheck lteCheck,
             UsageMeter usage,
-            FirewallService firewall) {}
+            FirewallService firewall,
+            LocationService location) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -64,7 +66,7 @@ public final class StatusAdapter implements StatusView {
                 lte(sources.modem(), active == Uplink.LTE, sources.lteCheck().last()),
                 usage(sources.usage().summary()),
                 policy(sources.firewall()),
-                new Status.E911("missing"),
+                new Status.E911(sources.location().status().name().toLowerCase(Locale.ROOT)),
                 new Status.Mqtt(false));
     }
 

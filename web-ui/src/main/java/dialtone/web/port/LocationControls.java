@@ -1,0 +1,37 @@
+package dialtone.web.port;
+
+import java.util.Map;
+
+/** The site's registered 911 location, as the installer sees and sets it. */
+public interface LocationControls {
+
+    LocationReport location();
+
+    /** Registers {@code fields} (the API's location object); the problems, field by field, when refused. */
+    Outcome register(Map<String, Object> fields, String by);
+
+    /** Someone on site confirms the location (or the change proposed from afar). */
+    Outcome confirm(String by);
+
+    /** @param problems empty when done; else nothing changed */
+    record Outcome(LocationReport report, Map<String, String> problems) {}
+
+    /**
+     * @param status {@code registered}, {@code unverified} (the box may have moved: confirm it) or
+     *     {@code missing}
+     * @param location the registered fields in canonical form, or null
+     * @param proposed a change staged remotely, waiting for confirmation on site, or null
+     * @param pidfLo the location as the provider's PIDF-LO document, or null
+     */
+    record LocationReport(
+            String status,
+            Map<String, Object> location,
+            String oneLine,
+            Integer version,
+            String changedAt,
+            String changedBy,
+            String confirmedAt,
+            String unverifiedReason,
+            Map<String, Object> proposed,
+            String pidfLo) {}
+}
