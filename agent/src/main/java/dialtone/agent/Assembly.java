@@ -1,6 +1,7 @@
 package dialtone.agent;
 
 import dialtone.agent.config.AgentConfig;
+import dialtone.agent.e911.LocationAdvertiser;
 import dialtone.agent.e911.LocationService;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.failover.FailoverController;
@@ -103,6 +104,8 @@ final class Assembly {
                 hal.clock(),
                 ModemWatch.INTERVAL);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
+        LocationAdvertiser advertiser =
+                new LocationAdvertiser(location, hal.lldp(), config.site().name(), events);
         AntennaMode antenna = new AntennaMode(hal.modem(), hal.clock(), Duration.ofSeconds(1));
         UsageLedger ledger = new UsageLedger(settings.database());
         LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
@@ -136,7 +139,8 @@ final class Assembly {
                         new LocationAdapter(
                                 location, config.device().id(), config.site().name(), hal.clock()),
                         sim));
-        return new Wired(List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, web), web);
+        return new Wired(
+                List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, advertiser, web), web);
     }
 
     private static DataSettings dataSettings(AgentConfig.Lte lte) {

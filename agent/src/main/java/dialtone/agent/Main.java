@@ -146,7 +146,15 @@ public final class Main {
                 uplinks.lte().gateway());
         try {
             return LinuxHal.create(
-                    net, config.lte().modem(), config.lte().modemPort(), new JdkProcessRunner(), savedFirewall);
+                    net,
+                    new LinuxHal.Settings(
+                            config.lte().modem(),
+                            config.lte().modemPort(),
+                            config.e911().lldpSocket().isEmpty()
+                                    ? null
+                                    : config.e911().lldpSocket(),
+                            savedFirewall),
+                    new JdkProcessRunner());
         } catch (HalException e) {
             throw new StartupRefused("the network cannot be set up: " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import dialtone.hal.firewall.Firewall;
 import dialtone.hal.firewall.Flows;
 import dialtone.hal.gpio.Buttons;
 import dialtone.hal.gpio.Indicators;
+import dialtone.hal.lldp.Lldp;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.net.NetworkLinks;
 import dialtone.hal.net.Prober;
@@ -31,6 +32,7 @@ public record Hal(
         Firewall firewall,
         Flows flows,
         LteModem modem,
+        Lldp lldp,
         Indicators indicators,
         Buttons buttons,
         Watchdog watchdog) {
@@ -45,6 +47,7 @@ public record Hal(
         Objects.requireNonNull(firewall, "firewall");
         Objects.requireNonNull(flows, "flows");
         Objects.requireNonNull(modem, "modem");
+        Objects.requireNonNull(lldp, "lldp");
         Objects.requireNonNull(indicators, "indicators");
         Objects.requireNonNull(buttons, "buttons");
         Objects.requireNonNull(watchdog, "watchdog");

@@ -23,6 +23,7 @@ public record AgentConfig(
         Probe probe,
         Failover failover,
         Usage usage,
+        E911 e911,
         Mqtt mqtt,
         Notifications notifications) {
 
@@ -45,6 +46,9 @@ public record AgentConfig(
     public record Device(String id) {}
 
     public record Site(String name) {}
+
+    /** @param lldpSocket lldpd's control socket; "" for lldpd's default */
+    public record E911(String lldpSocket) {}
 
     public record Uplinks(Uplink primary, Uplink lte) {
         /** True when a box knows which interfaces to drive (never guessed on real hardware). */

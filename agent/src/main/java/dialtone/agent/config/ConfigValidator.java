@@ -34,6 +34,7 @@ public final class ConfigValidator {
     private static final Pattern APN = Pattern.compile("[A-Za-z0-9_-]{1,63}(?:\\.[A-Za-z0-9_-]{1,63})*");
     private static final Pattern APN_CREDENTIAL = Pattern.compile("[^\"\\\\]{1,64}");
     private static final Pattern SIM_PIN = Pattern.compile("[0-9]{4,8}");
+    private static final Pattern SOCKET_PATH = Pattern.compile("/[A-Za-z0-9/_.-]+");
 
     /** A valid configuration, or the problems (then {@code config} is empty). */
     public record Result(Optional<AgentConfig> config, SortedMap<String, String> problems, Set<String> warnings) {}
@@ -55,6 +56,7 @@ public final class ConfigValidator {
                 probe(fields),
                 failover(fields),
                 usage(fields),
+                new AgentConfig.E911(fields.matching("e911.lldp-socket", SOCKET_PATH, "an absolute path")),
                 mqtt(fields),
                 notifications(fields));
         crossChecks(config, fields);

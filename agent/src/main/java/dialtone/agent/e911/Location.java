@@ -2,6 +2,7 @@ package dialtone.agent.e911;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * The site's one registered dispatchable location: a US civic address (RFC 5139 elements, named
@@ -81,6 +82,41 @@ public record Location(
     private static String text(Map<String, ?> fields, String name) {
         Object value = fields.get(name);
         return value == null ? "" : value.toString();
+    }
+
+    /**
+     * The civic elements of RFC 5139 in its schema order, empty ones left out: what PIDF-LO and
+     * LLDP-MED carry.
+     *
+     * @param siteName the business at the address (NAM), or ""
+     */
+    public SequencedMap<String, String> civic(String siteName) {
+        SequencedMap<String, String> civic = new LinkedHashMap<>();
+        String[][] elements = {
+            {"country", country},
+            {"A1", state},
+            {"A2", county},
+            {"A3", city},
+            {"PRD", prefixDirectional},
+            {"RD", streetName},
+            {"STS", streetSuffix},
+            {"POD", postDirectional},
+            {"HNO", houseNumber},
+            {"HNS", houseNumberSuffix},
+            {"LOC", locationNote},
+            {"FLR", floor},
+            {"NAM", siteName},
+            {"PC", zip},
+            {"BLD", building},
+            {"UNIT", suite},
+            {"ROOM", room}
+        };
+        for (String[] element : elements) {
+            if (!element[1].isEmpty()) {
+                civic.put(element[0], element[1]);
+            }
+        }
+        return civic;
     }
 
     /** One line for people: "1234 N MAIN ST, SUITE 200, FLOOR 2, SPRINGFIELD, IL 62701". */

@@ -43,23 +43,9 @@ public final class PidfLo {
             start(xml, GP, "location-info");
             start(xml, CA, "civicAddress");
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en-US");
-            civic(xml, "country", l.country());
-            civic(xml, "A1", l.state());
-            civic(xml, "A2", l.county());
-            civic(xml, "A3", l.city());
-            civic(xml, "PRD", l.prefixDirectional());
-            civic(xml, "RD", l.streetName());
-            civic(xml, "STS", l.streetSuffix());
-            civic(xml, "POD", l.postDirectional());
-            civic(xml, "HNO", l.houseNumber());
-            civic(xml, "HNS", l.houseNumberSuffix());
-            civic(xml, "LOC", l.locationNote());
-            civic(xml, "FLR", l.floor());
-            civic(xml, "NAM", siteName);
-            civic(xml, "PC", l.zip());
-            civic(xml, "BLD", l.building());
-            civic(xml, "UNIT", l.suite());
-            civic(xml, "ROOM", l.room());
+            for (var element : l.civic(siteName).entrySet()) {
+                text(xml, CA, element.getKey(), element.getValue());
+            }
             xml.writeEndElement(); // civicAddress
             xml.writeEndElement(); // location-info
             start(xml, GP, "usage-rules");
@@ -89,12 +75,6 @@ public final class PidfLo {
                     default -> throw new IllegalArgumentException(ns);
                 };
         xml.writeStartElement(prefix, element, ns);
-    }
-
-    private static void civic(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
-        if (!value.isEmpty()) {
-            text(xml, CA, element, value);
-        }
     }
 
     private static void text(XMLStreamWriter xml, String ns, String element, String value) throws XMLStreamException {

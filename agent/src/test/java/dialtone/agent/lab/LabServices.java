@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The provider's side of the lab: Kamailio as registrar/SBC (Debian's default config). */
+/** The lab's services: the provider's (Kamailio as registrar/SBC, DNS, media echo, web) and lldpd. */
 public final class LabServices {
     private LabServices() {}
 
@@ -64,6 +64,28 @@ public final class LabServices {
             Thread.sleep(100);
         }
         return dnsmasq;
+    }
+
+    /**
+     * lldpd in namespace {@code ns} on {@code iface} only, controlled through {@code socket}, sending
+     * a frame every second (the default 30 s would make tests slow); {@code options} such as
+     * {@code -M 4} (LLDP-MED network device) or {@code -r} (receive only).
+     */
+    public static LabProcess lldpd(Lab lab, String ns, Path dir, Path socket, String iface, String... options)
+            throws Exception {
+        List<String> argv = new java.util.ArrayList<>(
+                List.of("lldpd", "-d", "-u", socket.toString(), "-I", iface, "-O", "/dev/null"));
+        argv.addAll(List.of(options));
+        LabProcess lldpd = LabProcess.start(lab, ns, dir, argv);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!java.nio.file.Files.exists(socket)) {
+            if (!lldpd.alive() || System.nanoTime() > deadline) {
+                throw new AssertionError("lldpd did not start: " + lldpd.output());
+            }
+            Thread.sleep(50);
+        }
+        lab.run(ns, "lldpcli", "-u", socket.toString(), "configure", "lldp", "tx-interval", "1");
+        return lldpd;
     }
 
     /** Echoes UDP datagrams sent to {@code address}:{@code port}, as an SBC's media relay would answer. */

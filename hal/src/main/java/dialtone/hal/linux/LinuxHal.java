@@ -24,13 +24,18 @@ public final class LinuxHal {
     /**
      * @param modemKind {@code modemmanager}, {@code at} or {@code ethernet}
      * @param modemPort the AT port, with {@code at}
+     * @param lldpSocket lldpd's control socket, or null for its default
      * @param savedFirewall where the firewall table is kept for the boot-time unit
      */
-    public static Hal create(
-            LinuxNet net, String modemKind, String modemPort, ProcessRunner runner, Path savedFirewall) {
+    public record Settings(String modemKind, String modemPort, String lldpSocket, Path savedFirewall) {}
+
+    /**
+     * @param runner runs ip, nft, conntrack, mmcli, lldpcli
+     */
+    public static Hal create(LinuxNet net, Settings settings, ProcessRunner runner) {
         Commands commands = new Commands(runner);
         IpLinks links = new IpLinks(commands);
-        NftFirewall firewall = new NftFirewall(net, commands, savedFirewall);
+        NftFirewall firewall = new NftFirewall(net, commands, settings.savedFirewall());
         firewall.install();
         return new Hal(
                 false,
@@ -42,7 +47,8 @@ public final class LinuxHal {
                 new IpRoutes(net, commands, links),
                 firewall,
                 new ConntrackFlows(net, commands),
-                modem(net, modemKind, modemPort, links, commands),
+                modem(net, settings.modemKind(), settings.modemPort(), links, commands),
+                new LldpdLldp(net.lan(), net.primary(), settings.lldpSocket(), commands),
                 Indicators.NONE,
                 Buttons.NONE,
                 Watchdog.NONE);

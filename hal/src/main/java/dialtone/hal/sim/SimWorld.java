@@ -64,6 +64,7 @@ public final class SimWorld {
     private final SimIndicators indicators = new SimIndicators();
     private final SimButtons buttons = new SimButtons();
     private final SimResolver resolver = new SimResolver();
+    private final SimLldp lldp = new SimLldp();
 
     private LineState primaryLine = LineState.UP;
     private int lossPercent;
@@ -105,12 +106,17 @@ public final class SimWorld {
                 new SimFirewall(this),
                 new SimFlows(this),
                 new SimModem(this),
+                lldp,
                 indicators,
                 buttons,
                 Watchdog.NONE);
     }
 
     // ---- what the demo and the tests change ----
+
+    public SimLldp lldp() {
+        return lldp;
+    }
 
     public synchronized void setPrimary(LineState state, int lossPercent) {
         if (lossPercent < 0 || lossPercent > 100) {
