@@ -12,3 +12,10 @@ CREATE TABLE e911_location (
     changed_via   TEXT NOT NULL,
     confirmed_at  TEXT
 ) WITHOUT ROWID;
+-- What the surroundings looked like after the location was last confirmed (confirmed_at): the
+-- move detector's memory, kept so a move during a power cut is seen at the next start.
+CREATE TABLE e911_fingerprint (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    confirmed_at  TEXT NOT NULL,
+    doc           TEXT NOT NULL
+);

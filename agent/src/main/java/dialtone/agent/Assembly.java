@@ -3,6 +3,7 @@ package dialtone.agent;
 import dialtone.agent.config.AgentConfig;
 import dialtone.agent.e911.LocationAdvertiser;
 import dialtone.agent.e911.LocationService;
+import dialtone.agent.e911.MoveWatch;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.failover.FailoverController;
 import dialtone.agent.failover.FailoverEvent.LteReadiness;
@@ -106,6 +107,13 @@ final class Assembly {
         LocationService location = new LocationService(settings.database(), events, hal.clock());
         LocationAdvertiser advertiser =
                 new LocationAdvertiser(location, hal.lldp(), config.site().name(), events);
+        MoveWatch moves = new MoveWatch(
+                location,
+                new MoveWatch.Ports(modem::status, () -> hal.routes().gatewayMac(Uplink.PRIMARY), () -> hal.lldp()
+                        .upstreamChassis()),
+                MoveWatch.Settings.DEFAULT,
+                events,
+                hal.clock());
         AntennaMode antenna = new AntennaMode(hal.modem(), hal.clock(), Duration.ofSeconds(1));
         UsageLedger ledger = new UsageLedger(settings.database());
         LongSupplier monotonicMs = () -> System.nanoTime() / 1_000_000;
@@ -140,7 +148,8 @@ final class Assembly {
                                 location, config.device().id(), config.site().name(), hal.clock()),
                         sim));
         return new Wired(
-                List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, advertiser, web), web);
+                List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, advertiser, moves, web),
+                web);
     }
 
     private static DataSettings dataSettings(AgentConfig.Lte lte) {

@@ -46,6 +46,10 @@ public final class LocationService {
         this.clock = clock;
     }
 
+    LocationStore store() {
+        return store;
+    }
+
     /** {@code listener} hears every newly registered location (the LLDP-MED advertisement, MQTT). */
     public void onRegistered(Consumer<Location> listener) {
         listeners.add(listener);

@@ -76,6 +76,26 @@ public final class IpRoutes implements Routes {
         return via;
     }
 
+    @Override
+    public Optional<String> gatewayMac(Uplink uplink) {
+        Optional<String> gateway = gateway(uplink);
+        if (gateway.isEmpty()) {
+            return Optional.empty();
+        }
+        return commands
+                .jsonArray(List.of("ip", "-j", "neigh", "show", gateway.get(), "dev", net.interfaceOf(uplink)))
+                .stream()
+                .filter(n -> states(n).stream().noneMatch(s -> s.equals("FAILED") || s.equals("INCOMPLETE")))
+                .map(n -> n.get("lladdr"))
+                .filter(mac -> mac != null)
+                .map(Object::toString)
+                .findFirst();
+    }
+
+    private static List<?> states(Map<String, Object> neighbour) {
+        return neighbour.get("state") instanceof List<?> states ? states : List.of();
+    }
+
     private Optional<String> gateway(Uplink uplink) {
         String configured = net.configuredGateway(uplink);
         if (!configured.isEmpty()) {

@@ -22,4 +22,10 @@ public interface Routes {
      * without an address yet is skipped; called at start and now and then.
      */
     void refresh();
+
+    /**
+     * The link-layer address of the uplink's gateway (the ISP's modem or ONT on the primary), from
+     * the neighbour table; empty when unknown (no gateway, the line down): a sign of where the box is.
+     */
+    Optional<String> gatewayMac(Uplink uplink);
 }

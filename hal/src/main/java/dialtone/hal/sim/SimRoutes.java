@@ -27,6 +27,11 @@ final class SimRoutes implements Routes {
     }
 
     @Override
+    public Optional<String> gatewayMac(Uplink uplink) {
+        return uplink == Uplink.PRIMARY ? world.primaryGatewayMac() : Optional.empty();
+    }
+
+    @Override
     public Optional<Uplink> active() {
         return world.activeUplink();
     }

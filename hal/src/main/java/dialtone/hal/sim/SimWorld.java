@@ -73,6 +73,7 @@ public final class SimWorld {
     private int signalBars = 4;
     private long modemSearchingUntil;
     private ModemFault modemFault = ModemFault.NONE;
+    private String primaryGatewayMac = "00:00:5e:00:53:aa";
     private boolean clockTrusted = true;
     private int activeCalls;
     private final java.util.Set<Uplink> blocked = java.util.EnumSet.noneOf(Uplink.class);
@@ -139,6 +140,16 @@ public final class SimWorld {
     public synchronized void setModemPresent(boolean present) {
         accrue();
         this.modemPresent = present;
+    }
+
+    /** The ISP's equipment on the primary: another one when the box is carried elsewhere. */
+    public synchronized void setPrimaryGatewayMac(String mac) {
+        this.primaryGatewayMac = mac;
+    }
+
+    /** The ISP's modem answers ARP even when the line behind it is dead. */
+    synchronized Optional<String> primaryGatewayMac() {
+        return Optional.of(primaryGatewayMac);
     }
 
     public synchronized void setModemFault(ModemFault fault) {
