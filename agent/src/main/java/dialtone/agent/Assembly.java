@@ -4,6 +4,7 @@ import dialtone.agent.config.AgentConfig;
 import dialtone.agent.e911.LocationAdvertiser;
 import dialtone.agent.e911.LocationService;
 import dialtone.agent.e911.MoveWatch;
+import dialtone.agent.e911.PowerWatch;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.failover.FailoverController;
 import dialtone.agent.failover.FailoverEvent.LteReadiness;
@@ -37,6 +38,7 @@ import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
+import dialtone.hal.gpio.Indicators.Led;
 import dialtone.hal.modem.DataSettings;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
@@ -105,6 +107,8 @@ final class Assembly {
                 hal.clock(),
                 ModemWatch.INTERVAL);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
+        location.onStatus(status -> hal.indicators().show(Led.E911, LocationService.led(status)));
+        PowerWatch power = new PowerWatch(settings, events, hal.clock(), BootId::current);
         LocationAdvertiser advertiser =
                 new LocationAdvertiser(location, hal.lldp(), config.site().name(), events);
         MoveWatch moves = new MoveWatch(
@@ -148,7 +152,19 @@ final class Assembly {
                                 location, config.device().id(), config.site().name(), hal.clock()),
                         sim));
         return new Wired(
-                List.of(firewall, failover, primary, modem, recovery, antenna, lteCheck, usage, advertiser, moves, web),
+                List.of(
+                        power,
+                        firewall,
+                        failover,
+                        primary,
+                        modem,
+                        recovery,
+                        antenna,
+                        lteCheck,
+                        usage,
+                        advertiser,
+                        moves,
+                        web),
                 web);
     }
 

@@ -3,6 +3,7 @@ package dialtone.agent.e911;
 import dialtone.agent.e911.LocationStore.Slot;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Database;
+import dialtone.hal.gpio.Indicators.LedPattern;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class LocationService {
     private final EventLog events;
     private final Clock clock;
     private final List<Consumer<Location>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Status>> watchers = new CopyOnWriteArrayList<>();
 
     public LocationService(Database database, EventLog events, Clock clock) {
         this.store = new LocationStore(database);
@@ -53,6 +55,26 @@ public final class LocationService {
     /** {@code listener} hears every newly registered location (the LLDP-MED advertisement, MQTT). */
     public void onRegistered(Consumer<Location> listener) {
         listeners.add(listener);
+    }
+
+    /** {@code watcher} hears the status now and after every change (the 911 LED). */
+    public void onStatus(Consumer<Status> watcher) {
+        watchers.add(watcher);
+        watcher.accept(status());
+    }
+
+    /** The 911 LED: steady when registered, slow blink when unverified, fast when missing. */
+    public static LedPattern led(Status status) {
+        return switch (status) {
+            case REGISTERED -> LedPattern.ON;
+            case UNVERIFIED -> LedPattern.BLINK_SLOW;
+            case MISSING -> LedPattern.BLINK_FAST;
+        };
+    }
+
+    private void changed() {
+        Status now = status();
+        watchers.forEach(w -> w.accept(now));
     }
 
     public synchronized View view() {
@@ -90,6 +112,7 @@ public final class LocationService {
                 old,
                 entry);
         listeners.forEach(l -> l.accept(entry.location()));
+        changed();
         return new Change(view(), Map.of());
     }
 
@@ -141,6 +164,7 @@ public final class LocationService {
                 "911 location confirmed on site by " + by + " (" + via + "): "
                         + old.location().oneLine(),
                 Map.of("by", by, "via", via, "version", old.version()));
+        changed();
         return new Change(view(), Map.of());
     }
 
@@ -167,6 +191,7 @@ public final class LocationService {
                 "error",
                 "The box may have moved (" + reason + "): confirm the 911 location on site. 911 calls still work.",
                 Map.of("reason", reason, "location", old.location().oneLine()));
+        changed();
     }
 
     private void audit(String type, String message, Optional<LocationEntry> old, LocationEntry now) {

@@ -6,6 +6,7 @@ import dialtone.agent.events.Event;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.Migrations;
+import dialtone.hal.gpio.Indicators.LedPattern;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,17 @@ class LocationServiceTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void the911LedFollowsTheStatus() {
+        List<LedPattern> led = new ArrayList<>();
+        service.onStatus(status -> led.add(LocationService.led(status)));
+        service.register(Location.of(Addresses.springfield()), "installer", "web");
+        service.suspectMove("moved");
+        service.confirm("installer", "web");
+
+        assertThat(led).containsExactly(LedPattern.BLINK_FAST, LedPattern.ON, LedPattern.BLINK_SLOW, LedPattern.ON);
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dialtone.agent.e911;
+
+import dialtone.agent.events.EventLog;
+import dialtone.agent.runtime.Periodic;
+import dialtone.agent.runtime.Service;
+import dialtone.agent.store.Settings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Notices, at start, that the box was off: no orderly stop was recorded, and the kernel's boot id
+ * changed (a power cut or a hard reset; the same boot id is only the agent restarting after a
+ * crash). The event says for how long, to within {@link #BEAT}: no 911 call could go through the box
+ * then. A beat every five minutes keeps SD-card writes rare.
+ */
+public final class PowerWatch implements Service {
+    static final Duration BEAT = Duration.ofMinutes(5);
+    static final String ALIVE = "power.alive-at";
+    static final String BOOT = "power.boot-id";
+    static final String CLEAN = "power.stopped-cleanly";
+
+    private final Settings settings;
+    private final EventLog events;
+    private final Clock clock;
+    private final Supplier<String> bootId;
+    private final Periodic beats;
+
+    public PowerWatch(Settings settings, EventLog events, Clock clock, Supplier<String> bootId) {
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.bootId = bootId;
+        this.beats = new Periodic("power-watch", BEAT, BEAT, Duration.ofSeconds(2), this::beat);
+    }
+
+    @Override
+    public String name() {
+        return "power watch";
+    }
+
+    @Override
+    public void start() {
+        lookBack();
+        settings.put(CLEAN, "no");
+        settings.put(BOOT, bootId.get());
+        beat();
+        beats.start();
+    }
+
+    @Override
+    public void stop() {
+        beats.stop();
+        beat();
+        settings.put(CLEAN, "yes");
+    }
+
+    private void lookBack() {
+        var aliveAt = settings.get(ALIVE).map(Instant::parse);
+        if (aliveAt.isEmpty() || settings.get(CLEAN).filter("yes"::equals).isPresent()) {
+            return; // a first start, or an orderly stop
+        }
+        boolean rebooted = !settings.get(BOOT).orElse("").equals(bootId.get());
+        Duration off = Duration.between(aliveAt.get(), clock.instant());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("lastAliveAt", aliveAt.get().toString());
+        if (!off.isNegative()) {
+            facts.put("offMinutes", off.toMinutes());
+        }
+        if (rebooted) {
+            events.append(
+                    "power-loss",
+                    "warning",
+                    "The box lost power (or was reset) after " + aliveAt.get()
+                            + (off.isNegative() ? "" : ", off for about " + off.toMinutes() + " min")
+                            + ": no call, 911 included, could go through it then",
+                    facts);
+        } else {
+            events.append(
+                    "agent-crashed", "error", "The agent stopped without an orderly shutdown and was restarted", facts);
+        }
+    }
+
+    private void beat() {
+        settings.put(ALIVE, clock.instant().toString());
+    }
+}
