@@ -18,6 +18,7 @@ import dialtone.agent.failover.SbcProbe;
 import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
 import dialtone.agent.modem.AntennaMode;
+import dialtone.agent.modem.LteSettings;
 import dialtone.agent.modem.ModemRecovery;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.modem.PinGate;
@@ -33,13 +34,13 @@ import dialtone.agent.web.AntennaAdapter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.LocationAdapter;
+import dialtone.agent.web.LteSettingsAdapter;
 import dialtone.agent.web.StatusAdapter;
 import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
 import dialtone.hal.gpio.Indicators.Led;
-import dialtone.hal.modem.DataSettings;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
@@ -92,6 +93,7 @@ final class Assembly {
                 new FailoverTestStore(settings.database()),
                 events,
                 hal.clock());
+        LteSettings lteSettings = new LteSettings(config.lte(), settings, events);
         ModemRecovery recovery = new ModemRecovery(
                 modem,
                 new ModemRecovery.Ports(
@@ -100,12 +102,12 @@ final class Assembly {
                         () -> failover.state().phase().uplink() == Uplink.LTE
                                 && failover.state().mediaFlows() > 0),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
-                new PinGate(
-                        config.lte().simPin().isSet() ? config.lte().simPin().value() : null, pinMemory(settings)),
-                dataSettings(config.lte()),
+                new PinGate(lteSettings::pin, pinMemory(settings)),
+                lteSettings::data,
                 events,
                 hal.clock(),
                 ModemWatch.INTERVAL);
+        lteSettings.onChange(recovery::reconnect);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
         location.onStatus(status -> hal.indicators().show(Led.E911, LocationService.led(status)));
         PowerWatch power = new PowerWatch(settings, events, hal.clock(), BootId::current);
@@ -150,6 +152,7 @@ final class Assembly {
                         new AntennaAdapter(antenna),
                         new LocationAdapter(
                                 location, config.device().id(), config.site().name(), hal.clock()),
+                        new LteSettingsAdapter(lteSettings),
                         sim));
         return new Wired(
                 List.of(
@@ -166,14 +169,6 @@ final class Assembly {
                         moves,
                         web),
                 web);
-    }
-
-    private static DataSettings dataSettings(AgentConfig.Lte lte) {
-        return new DataSettings(
-                lte.apn().isEmpty() ? null : lte.apn(),
-                lte.apnUser().isEmpty() ? null : lte.apnUser(),
-                lte.apnPassword().isSet() ? lte.apnPassword().value() : null,
-                lte.roamingAllowed());
     }
 
     private static PinGate.Memory pinMemory(Settings settings) {

@@ -6,6 +6,7 @@ import dialtone.web.api.FailoverTestHandler;
 import dialtone.web.api.HealthHandler;
 import dialtone.web.api.JsonHandler;
 import dialtone.web.api.LocationHandler;
+import dialtone.web.api.LteSettingsHandler;
 import dialtone.web.api.ModeHandler;
 import dialtone.web.api.SessionHandler;
 import dialtone.web.api.SimHandler;
@@ -20,6 +21,7 @@ import dialtone.web.port.AntennaView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.LocationControls;
+import dialtone.web.port.LteSettingsControls;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
 import dialtone.web.port.UsageView;
@@ -44,6 +46,7 @@ public final class WebApp {
             UsageView usage,
             AntennaView antenna,
             LocationControls location,
+            LteSettingsControls lteSettings,
             SimControls sim) {}
 
     private WebApp() {}
@@ -67,6 +70,9 @@ public final class WebApp {
         LocationHandler location = new LocationHandler(ports.location());
         routes.addMapping(PathSpec.from(LocationHandler.PATH), new RequireSession(guard, location));
         routes.addMapping(PathSpec.from(LocationHandler.PATH + "/*"), new RequireSession(guard, location));
+        routes.addMapping(
+                PathSpec.from(LteSettingsHandler.PATH),
+                new RequireSession(guard, new LteSettingsHandler(ports.lteSettings())));
         routes.addMapping(
                 PathSpec.from(AntennaHandler.PATH), new RequireSession(guard, new AntennaHandler(ports.antenna())));
 

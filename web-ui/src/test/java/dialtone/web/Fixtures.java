@@ -127,6 +127,26 @@ final class Fixtures {
         }
     }
 
+    /** LTE settings that refuse an APN with a space and remember the rest. */
+    static final class RecordingLteSettings implements dialtone.web.port.LteSettingsControls {
+        Map<String, Object> last;
+
+        @Override
+        public LteSettingsReport settings() {
+            return new LteSettingsReport(
+                    last == null ? "" : (String) last.get("apn"), "", false, false, false, "config");
+        }
+
+        @Override
+        public Map<String, String> update(Map<String, Object> fields, String by) {
+            if (String.valueOf(fields.get("apn")).contains(" ")) {
+                return Map.of("apn", "must be an APN");
+            }
+            last = fields;
+            return Map.of();
+        }
+    }
+
     /** Antenna mode that remembers whether it is on, with one reading. */
     static final class RecordingAntenna implements dialtone.web.port.AntennaView {
         boolean active;

@@ -41,6 +41,7 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingUsage usage = new Fixtures.RecordingUsage();
     final Fixtures.RecordingAntenna antenna = new Fixtures.RecordingAntenna();
     final Fixtures.RecordingLocation location = new Fixtures.RecordingLocation();
+    final Fixtures.RecordingLteSettings lteSettings = new Fixtures.RecordingLteSettings();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -54,7 +55,7 @@ final class LocalApi implements AutoCloseable {
                 .limit(limit)
                 .toList();
         server.setHandler(WebApp.create(
-                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, location, sim),
+                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, location, lteSettings, sim),
                 sessions,
                 true));
 

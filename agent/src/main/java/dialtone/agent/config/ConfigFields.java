@@ -66,6 +66,17 @@ final class ConfigFields {
         return value;
     }
 
+    /** Text that {@code rule} accepts (it answers the problem, if any); "" when refused. */
+    String checked(String key, java.util.function.Function<String, Optional<String>> rule) {
+        String value = text(key, 255);
+        Optional<String> problem = rule.apply(value);
+        if (problem.isPresent()) {
+            problem(key, problem.get());
+            return "";
+        }
+        return value;
+    }
+
     /** Text that must match {@code pattern} when set; {@code rule} says what it must be. */
     String matching(String key, Pattern pattern, String rule) {
         String value = text(key, 255);

@@ -31,9 +31,6 @@ public final class ConfigValidator {
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern DEVICE_PATH = Pattern.compile("/dev/[A-Za-z0-9/_.-]+");
     private static final Set<String> MODEM_KINDS = Set.of("modemmanager", "at", "ethernet");
-    private static final Pattern APN = Pattern.compile("[A-Za-z0-9_-]{1,63}(?:\\.[A-Za-z0-9_-]{1,63})*");
-    private static final Pattern APN_CREDENTIAL = Pattern.compile("[^\"\\\\]{1,64}");
-    private static final Pattern SIM_PIN = Pattern.compile("[0-9]{4,8}");
     private static final Pattern SOCKET_PATH = Pattern.compile("/[A-Za-z0-9/_.-]+");
 
     /** A valid configuration, or the problems (then {@code config} is empty). */
@@ -98,19 +95,12 @@ public final class ConfigValidator {
         if (modem.equals("at") && port.isEmpty() && !fields.hasProblem("lte.modem.port")) {
             fields.problem("lte.modem.port", "required when lte.modem is at");
         }
-        String apn = fields.matching(
-                "lte.apn", APN, "an APN: letters, digits, dashes and underscores in dot-separated labels");
-        if (apn.length() > 100) {
-            fields.problem("lte.apn", "must be at most 100 characters");
-            apn = "";
-        }
-        String user =
-                fields.matching("lte.apn.user", APN_CREDENTIAL, "up to 64 characters without quotes or backslashes");
-        String password = fields.matching(
-                "lte.apn.password", APN_CREDENTIAL, "up to 64 characters without quotes or backslashes");
+        String apn = fields.checked("lte.apn", LteRules::apn);
+        String user = fields.checked("lte.apn.user", LteRules::credential);
+        String password = fields.checked("lte.apn.password", LteRules::credential);
         boolean roaming = fields.choice("lte.roaming", Set.of("allowed", "forbidden"), "forbidden")
                 .equals("allowed");
-        String pin = fields.matching("lte.sim-pin", SIM_PIN, "4 to 8 digits");
+        String pin = fields.checked("lte.sim-pin", LteRules::pin);
         if (modem.equals("ethernet")) {
             for (String key : List.of("lte.apn", "lte.apn.user", "lte.apn.password", "lte.sim-pin")) {
                 if (fields.isSet(key)) {

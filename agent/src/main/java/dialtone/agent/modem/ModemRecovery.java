@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
@@ -33,7 +34,8 @@ public final class ModemRecovery implements Service {
     private final Ports ports;
     private final RecoveryLadder ladder;
     private final PinGate pins;
-    private final DataSettings data;
+    private final Supplier<DataSettings> data;
+    private volatile boolean reconnect;
     private final EventLog events;
     private final Clock clock;
     private final Periodic judgements;
@@ -43,7 +45,7 @@ public final class ModemRecovery implements Service {
             Ports ports,
             RecoveryLadder ladder,
             PinGate pins,
-            DataSettings data,
+            Supplier<DataSettings> data,
             EventLog events,
             Clock clock,
             Duration interval) {
@@ -72,9 +74,18 @@ public final class ModemRecovery implements Service {
         judgements.stop();
     }
 
+    /** New data settings: the bearer is brought up with them at the next judgement (within seconds). */
+    public void reconnect() {
+        reconnect = true;
+    }
+
     /** One judgement; never throws (an exception escaping a periodic task would end them all). */
     void judge() {
         try {
+            if (reconnect) {
+                reconnect = false;
+                apply();
+            }
             ModemStatus status = watch.silence() == null ? watch.status() : null;
             showOnLeds(status);
             if (status != null && pin(status)) {
@@ -165,7 +176,7 @@ public final class ModemRecovery implements Service {
                 facts("step", s.step(), "trouble", s.trouble()));
         try {
             switch (s.step()) {
-                case RECONNECT -> ports.modem().connect(data);
+                case RECONNECT -> ports.modem().connect(data.get());
                 case RESET -> ports.modem().reset();
                 case POWER_CYCLE -> ports.modem().powerCycle();
                 case ASK_A_HUMAN -> throw new IllegalStateException("asking is not a step to take");
@@ -177,6 +188,20 @@ public final class ModemRecovery implements Service {
                     "warning",
                     "LTE modem " + words(s.step()) + " failed: " + e.getMessage(),
                     facts("step", s.step(), "error", e.getMessage()));
+        }
+    }
+
+    private void apply() {
+        try {
+            ports.modem().connect(data.get());
+            events.append(
+                    "lte-settings-applied", "info", "LTE data connection re-made with the new settings", Map.of());
+        } catch (HalException e) {
+            events.append(
+                    "lte-settings-apply-failed",
+                    "warning",
+                    "The new LTE settings could not be applied yet: " + e.getMessage(),
+                    Map.of("error", e.getMessage()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether the configured SIM PIN may be offered: each PIN at most once per SIM, ever (what was
@@ -30,11 +31,11 @@ public final class PinGate {
         ASK_A_HUMAN
     }
 
-    private final String pin;
+    private final Supplier<String> pin;
     private final Memory memory;
 
-    /** @param pin the configured PIN, or {@code null} */
-    public PinGate(String pin, Memory memory) {
+    /** @param pin the PIN in force now, or {@code null} (the installer may set another at any time) */
+    public PinGate(Supplier<String> pin, Memory memory) {
         this.pin = pin;
         this.memory = memory;
     }
@@ -43,10 +44,11 @@ public final class PinGate {
         if (sim.state() != SimState.PIN_REQUIRED) {
             return Verdict.NOT_ASKED;
         }
-        if (pin == null || (sim.pinRetries() != null && sim.pinRetries() < 2)) {
+        String now = pin.get();
+        if (now == null || (sim.pinRetries() != null && sim.pinRetries() < 2)) {
             return Verdict.ASK_A_HUMAN;
         }
-        String digest = digest(sim.iccid(), pin);
+        String digest = digest(sim.iccid(), now);
         if (memory.tried().filter(digest::equals).isPresent()) {
             return Verdict.ASK_A_HUMAN;
         }
@@ -55,7 +57,7 @@ public final class PinGate {
     }
 
     public String pin() {
-        return pin;
+        return pin.get();
     }
 
     static String digest(String iccid, String pin) {

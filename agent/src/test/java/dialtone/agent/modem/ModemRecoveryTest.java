@@ -68,8 +68,8 @@ class ModemRecoveryTest {
                 watch,
                 new ModemRecovery.Ports(hal.modem(), hal.indicators(), callsOnLte::get),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
-                new PinGate(null, memory()),
-                new DataSettings("voice.example", null, null, false),
+                new PinGate(() -> null, memory()),
+                () -> new DataSettings("voice.example", null, null, false),
                 events,
                 hal.clock(),
                 ModemWatch.INTERVAL);
@@ -155,6 +155,16 @@ class ModemRecoveryTest {
     }
 
     @Test
+    void newSettingsAreAppliedAtTheNextJudgementWithoutARestart() {
+        world.setModemFault(ModemFault.BEARER_DROPPED); // as after an APN the carrier refused
+        recovery.reconnect();
+        recovery.judge();
+
+        assertThat(types()).containsExactly("lte-settings-applied");
+        assertThat(world.modemFault()).isEqualTo(ModemFault.NONE);
+    }
+
+    @Test
     void theSignalLedFollowsTheModem() {
         assertThat(world.indicators().shown(Led.SIGNAL)).isEqualTo(LedPattern.ON);
         world.setLte(true, 1);
@@ -167,13 +177,13 @@ class ModemRecoveryTest {
         PinAskingModem sim = new PinAskingModem("2468");
         PinGate.Memory memory = memory();
         for (int restart = 0; restart < 3; restart++) { // the agent restarted twice, same database
-            runWith(sim, new PinGate("1357", memory), 20);
+            runWith(sim, new PinGate(() -> "1357", memory), 20);
         }
         assertThat(sim.offered).containsExactly("1357");
         assertThat(sim.attemptsLeft).isEqualTo(2);
         assertThat(types()).contains("modem-pin-refused");
 
-        runWith(sim, new PinGate("2468", memory), 1); // the installer corrects lte.sim-pin
+        runWith(sim, new PinGate(() -> "2468", memory), 1); // the installer corrects lte.sim-pin
         assertThat(sim.offered).containsExactly("1357", "2468");
         assertThat(sim.unlocked).isTrue();
     }
@@ -185,7 +195,7 @@ class ModemRecoveryTest {
                 new ModemRecovery.Ports(modem, hal.indicators(), () -> false),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
                 pins,
-                DataSettings.CARRIER_DEFAULT,
+                () -> DataSettings.CARRIER_DEFAULT,
                 events,
                 hal.clock(),
                 ModemWatch.INTERVAL);
