@@ -23,6 +23,9 @@ import dialtone.agent.modem.ModemRecovery;
 import dialtone.agent.modem.ModemWatch;
 import dialtone.agent.modem.PinGate;
 import dialtone.agent.modem.RecoveryLadder;
+import dialtone.agent.notify.NoticeWriter;
+import dialtone.agent.notify.Notifier;
+import dialtone.agent.notify.SmtpTransport;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.store.Settings;
 import dialtone.agent.usage.BootId;
@@ -135,6 +138,20 @@ final class Assembly {
                 events,
                 hal.clock(),
                 new CrossCheck(hal.links(), config.uplinks().lte().interfaceName(), monotonicMs));
+        Notifier notifier = new Notifier(
+                config.notifications(),
+                new NoticeWriter(new NoticeWriter.Site(
+                        config.site().name().isEmpty()
+                                ? config.device().id()
+                                : config.site().name(),
+                        config.device().id(),
+                        localUrl(hal, config, webSettings.port()),
+                        config.usage().zone())),
+                settings.database(),
+                new SmtpTransport(config.notifications(), null),
+                events,
+                hal.clock(),
+                () -> usage.summary().usedBytes());
         FirewallService firewall = new FirewallService(
                 config, new FirewallService.Ports(hal.firewall(), hal.flows(), hal.resolver()), events, hal.clock());
         WebService web = new WebService(
@@ -144,7 +161,7 @@ final class Assembly {
                                 config,
                                 hal.simulated(),
                                 new StatusAdapter.Sources(
-                                        failover, primary, modem, lteCheck, usage, firewall, location)),
+                                        failover, primary, modem, lteCheck, usage, firewall, location, notifier)),
                         password,
                         new FailoverControlsAdapter(failover, test, settings),
                         new EventsAdapter(events),
@@ -153,6 +170,7 @@ final class Assembly {
                         new LocationAdapter(
                                 location, config.device().id(), config.site().name(), hal.clock()),
                         new LteSettingsAdapter(lteSettings),
+                        notifier::test,
                         sim));
         return new Wired(
                 List.of(
@@ -167,8 +185,19 @@ final class Assembly {
                         usage,
                         advertiser,
                         moves,
+                        notifier,
                         web),
                 web);
+    }
+
+    /** The installer's page as people on the site's network reach it (the LAN address, the web port). */
+    private static String localUrl(Hal hal, AgentConfig config, int port) {
+        return hal.links().link(config.lan().interfaceName()).stream()
+                .flatMap(link -> link.addresses().stream())
+                .filter(a -> a.getAddress().length == 4)
+                .findFirst()
+                .map(a -> "http://" + a.getHostAddress() + ":" + port + "/")
+                .orElse("the box's address on the site's network, port " + port);
     }
 
     private static PinGate.Memory pinMemory(Settings settings) {

@@ -8,6 +8,7 @@ import dialtone.web.api.JsonHandler;
 import dialtone.web.api.LocationHandler;
 import dialtone.web.api.LteSettingsHandler;
 import dialtone.web.api.ModeHandler;
+import dialtone.web.api.NotifyTestHandler;
 import dialtone.web.api.SessionHandler;
 import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
@@ -22,6 +23,7 @@ import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.LocationControls;
 import dialtone.web.port.LteSettingsControls;
+import dialtone.web.port.NotifyControls;
 import dialtone.web.port.SimControls;
 import dialtone.web.port.StatusView;
 import dialtone.web.port.UsageView;
@@ -47,6 +49,7 @@ public final class WebApp {
             AntennaView antenna,
             LocationControls location,
             LteSettingsControls lteSettings,
+            NotifyControls notifications,
             SimControls sim) {}
 
     private WebApp() {}
@@ -70,6 +73,9 @@ public final class WebApp {
         LocationHandler location = new LocationHandler(ports.location());
         routes.addMapping(PathSpec.from(LocationHandler.PATH), new RequireSession(guard, location));
         routes.addMapping(PathSpec.from(LocationHandler.PATH + "/*"), new RequireSession(guard, location));
+        routes.addMapping(
+                PathSpec.from(NotifyTestHandler.PATH),
+                new RequireSession(guard, new NotifyTestHandler(ports.notifications())));
         routes.addMapping(
                 PathSpec.from(LteSettingsHandler.PATH),
                 new RequireSession(guard, new LteSettingsHandler(ports.lteSettings())));

@@ -44,7 +44,8 @@ final class Fixtures {
                 new Status.Usage(null, 2_000_000_000L, null, null, null),
                 new Status.Policy(true, 2, java.util.Map.of("lte-blocked-web", 3L), List.of()),
                 new Status.E911("missing"),
-                new Status.Mqtt(false));
+                new Status.Mqtt(false),
+                new Status.Notify(true, 0, null, null));
     }
 
     /** A failover hold that remembers the mode and refuses a test while calls are "active". */
@@ -124,6 +125,17 @@ final class Fixtures {
             return registered == null
                     ? new Outcome(location(), Map.of("location", "no 911 location is set"))
                     : new Outcome(location(), Map.of());
+        }
+    }
+
+    /** Notifications with recipients or without; counts the tests asked for. */
+    static final class RecordingNotify {
+        List<String> recipients = List.of("office@acme.example");
+        int tests;
+
+        List<String> sendTest() {
+            tests++;
+            return recipients;
         }
     }
 

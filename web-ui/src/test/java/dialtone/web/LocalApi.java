@@ -42,6 +42,7 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingAntenna antenna = new Fixtures.RecordingAntenna();
     final Fixtures.RecordingLocation location = new Fixtures.RecordingLocation();
     final Fixtures.RecordingLteSettings lteSettings = new Fixtures.RecordingLteSettings();
+    final Fixtures.RecordingNotify notify = new Fixtures.RecordingNotify();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -55,7 +56,17 @@ final class LocalApi implements AutoCloseable {
                 .limit(limit)
                 .toList();
         server.setHandler(WebApp.create(
-                new WebApp.Ports(status, password, failover, eventsView, usage, antenna, location, lteSettings, sim),
+                new WebApp.Ports(
+                        status,
+                        password,
+                        failover,
+                        eventsView,
+                        usage,
+                        antenna,
+                        location,
+                        lteSettings,
+                        notify::sendTest,
+                        sim),
                 sessions,
                 true));
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The agent's configuration: an immutable tree, built only by {@link ConfigValidator} so that every
@@ -176,10 +177,35 @@ public record AgentConfig(
     /** @param url empty when remote management is off; else {@code tcp://} or {@code ssl://host:port} */
     public record Mqtt(String url, String username, Secret password, Path tlsCa, Path tlsCert, Path tlsKey) {}
 
-    public record Notifications(String smtpHost, int smtpPort, List<String> customer, List<String> support) {
+    /**
+     * E-mail to the customer and the provider's support.
+     *
+     * @param security {@code starttls}, {@code tls} (implicit) or {@code none}
+     * @param customerCategories which kinds of notice each audience gets: {@code failover},
+     *     {@code usage}, {@code e911}, {@code modem}, {@code security}
+     * @param coalesce notices of one kind within this window after the first go out as one summary
+     */
+    public record Notifications(
+            String smtpHost,
+            int smtpPort,
+            String security,
+            String username,
+            Secret password,
+            String from,
+            List<String> customer,
+            List<String> support,
+            Set<String> customerCategories,
+            Set<String> supportCategories,
+            Duration coalesce) {
         public Notifications {
             customer = List.copyOf(customer);
             support = List.copyOf(support);
+            customerCategories = Set.copyOf(customerCategories);
+            supportCategories = Set.copyOf(supportCategories);
+        }
+
+        public boolean enabled() {
+            return !smtpHost.isEmpty() && (!customer.isEmpty() || !support.isEmpty());
         }
     }
 }

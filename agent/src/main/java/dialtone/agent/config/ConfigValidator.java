@@ -228,11 +228,31 @@ public final class ConfigValidator {
         if (!host.isEmpty() && !NetSyntax.isHost(host)) {
             fields.problem("notify.smtp.host", "must be a host name or address");
         }
+        String security = fields.choice("notify.smtp.security", Set.of("starttls", "tls", "none"), "starttls");
+        String from = fields.text("notify.email.from", 254);
+        if (!from.isEmpty() && !NetSyntax.isEmail(from)) {
+            fields.problem("notify.email.from", "must be an e-mail address");
+            from = "";
+        }
         return new Notifications(
                 host,
-                fields.integer("notify.smtp.port", 1, 65535, Defaults.SMTP_PORT),
+                fields.integer("notify.smtp.port", 1, 65535, security.equals("tls") ? 465 : Defaults.SMTP_PORT),
+                security,
+                fields.checked("notify.smtp.username", LteRules::credential),
+                new Secret(fields.checked("notify.smtp.password", LteRules::credential)),
+                from,
                 emails(fields, "notify.email.customer"),
-                emails(fields, "notify.email.support"));
+                emails(fields, "notify.email.support"),
+                categories(fields, "notify.customer.events", Defaults.CUSTOMER_NOTICES),
+                categories(fields, "notify.support.events", Defaults.SUPPORT_NOTICES),
+                fields.duration(
+                        "notify.coalesce", Duration.ofMinutes(1), Duration.ofHours(1), Defaults.NOTIFY_COALESCE));
+    }
+
+    private static Set<String> categories(ConfigFields fields, String key, List<String> fallback) {
+        return Set.copyOf(
+                fields.list(key, fallback, "one of failover, usage, e911, modem, security", text -> Optional.of(text)
+                        .filter(Defaults.NOTICE_CATEGORIES::contains)));
     }
 
     private static java.util.List<String> emails(ConfigFields fields, String key) {
@@ -274,6 +294,13 @@ public final class ConfigValidator {
                 || !c.notifications().support().isEmpty();
         if (recipients && c.notifications().smtpHost().isEmpty()) {
             fields.problem("notify.smtp.host", "required when e-mail recipients are set");
+        }
+        if (recipients && c.notifications().from().isEmpty() && !fields.hasProblem("notify.email.from")) {
+            fields.problem(
+                    "notify.email.from", "required when e-mail recipients are set (the sender the server accepts)");
+        }
+        if (c.notifications().password().isSet() && c.notifications().username().isEmpty()) {
+            fields.problem("notify.smtp.username", "required when notify.smtp.password is set");
         }
     }
 

@@ -75,4 +75,8 @@ public final class Defaults {
     public static final int MQTT_TCP_PORT = 1883;
     public static final int MQTT_TLS_PORT = 8883;
     public static final int SMTP_PORT = 587;
+    public static final List<String> NOTICE_CATEGORIES = List.of("failover", "usage", "e911", "modem", "security");
+    public static final List<String> CUSTOMER_NOTICES = List.of("failover", "usage", "e911");
+    public static final List<String> SUPPORT_NOTICES = NOTICE_CATEGORIES;
+    public static final Duration NOTIFY_COALESCE = Duration.ofMinutes(10);
 }

@@ -171,6 +171,9 @@ public final class FirewallService implements Service {
         Set<String> names = new LinkedHashSet<>(config.voice().mediaHosts());
         names.addAll(config.voice().ntpServers());
         mqttHost().ifPresent(names::add);
+        if (config.notifications().enabled()) {
+            names.add(config.notifications().smtpHost());
+        }
         if (!config.voice().provisioningHost().isEmpty()) {
             names.add(config.voice().provisioningHost());
         }
@@ -201,7 +204,20 @@ public final class FirewallService implements Service {
         Set<InetAddress> provisioning = config.voice().provisioningHost().isEmpty()
                 ? Set.of()
                 : of(pass, config.voice().provisioningHost());
-        return new PolicyAddresses(sbcs, media, sipPorts, dns, ntp, mqtt, mqttPort(), provisioning);
+        Set<InetAddress> smtp = config.notifications().enabled()
+                ? of(pass, config.notifications().smtpHost())
+                : Set.of();
+        return new PolicyAddresses(
+                sbcs,
+                media,
+                sipPorts,
+                dns,
+                ntp,
+                mqtt,
+                mqttPort(),
+                provisioning,
+                smtp,
+                config.notifications().smtpPort());
     }
 
     private static Set<InetAddress> of(AddressBook.Pass pass, String name) {

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param sipPorts SIP ports found in SRV records, beyond the configured transports'
  * @param ntp NTP servers; empty means any
  * @param mqtt the broker, with {@code mqttPort}; empty when remote management is off
+ * @param smtp the mail server, with {@code smtpPort}; empty when e-mail is off (small, allowed on LTE)
  */
 public record PolicyAddresses(
         Set<InetAddress> sbcs,
@@ -20,7 +21,9 @@ public record PolicyAddresses(
         Set<InetAddress> ntp,
         Set<InetAddress> mqtt,
         int mqttPort,
-        Set<InetAddress> provisioning) {
+        Set<InetAddress> provisioning,
+        Set<InetAddress> smtp,
+        int smtpPort) {
 
     public PolicyAddresses {
         sbcs = Set.copyOf(sbcs);
@@ -30,5 +33,6 @@ public record PolicyAddresses(
         ntp = Set.copyOf(ntp);
         mqtt = Set.copyOf(mqtt);
         provisioning = Set.copyOf(provisioning);
+        smtp = Set.copyOf(smtp);
     }
 }

@@ -52,6 +52,9 @@ public final class VoipOnlyPolicy {
         if (!addresses.ntp().isEmpty()) {
             sets.put("ntp", addresses.ntp());
         }
+        if (!addresses.smtp().isEmpty()) {
+            sets.put("smtp", addresses.smtp());
+        }
         if (!addresses.mqtt().isEmpty()) {
             sets.put("mqtt", addresses.mqtt());
         }
@@ -118,6 +121,9 @@ public final class VoipOnlyPolicy {
                 "lte-ntp", Protocol.UDP, sets.containsKey("ntp") ? "ntp" : null, PortRange.of(123), Verdict.ACCEPT));
         if (sets.containsKey("mqtt")) {
             rules.add(out("lte-mqtt", Protocol.TCP, "mqtt", PortRange.of(addresses.mqttPort()), Verdict.ACCEPT));
+        }
+        if (sets.containsKey("smtp")) {
+            rules.add(out("lte-smtp", Protocol.TCP, "smtp", PortRange.of(addresses.smtpPort()), Verdict.ACCEPT));
         }
         if (sets.containsKey("provisioning")) {
             rules.add(out(

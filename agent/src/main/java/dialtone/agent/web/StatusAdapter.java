@@ -9,6 +9,7 @@ import dialtone.agent.failover.UplinkHealth;
 import dialtone.agent.failover.UplinkMonitor;
 import dialtone.agent.modem.AntennaVerdict;
 import dialtone.agent.modem.ModemWatch;
+import dialtone.agent.notify.Notifier;
 import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.usage.UsageSummary;
 import dialtone.agent.voip.FirewallService;
@@ -36,7 +37,8 @@ public final class StatusAdapter implements StatusView {
             LteCheck lteCheck,
             UsageMeter usage,
             FirewallService firewall,
-            LocationService location) {}
+            LocationService location,
+            Notifier notifier) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -67,7 +69,16 @@ public final class StatusAdapter implements StatusView {
                 usage(sources.usage().summary()),
                 policy(sources.firewall()),
                 new Status.E911(sources.location().status().name().toLowerCase(Locale.ROOT)),
-                new Status.Mqtt(false));
+                new Status.Mqtt(false),
+                notify(sources.notifier().state()));
+    }
+
+    private static Status.Notify notify(Notifier.State state) {
+        return new Status.Notify(
+                state.enabled(),
+                state.pending(),
+                state.lastError(),
+                state.lastSentAt() == null ? null : state.lastSentAt().toString());
     }
 
     private static Status.Policy policy(FirewallService firewall) {

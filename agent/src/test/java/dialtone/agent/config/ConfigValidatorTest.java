@@ -59,6 +59,7 @@ class ConfigValidatorTest {
                 "notify.smtp.host", "smtp.example.net",
                 "notify.email.customer", "office@acme.example",
                 "notify.email.support", "noc@provider.example, oncall@provider.example"));
+        file.put("notify.email.from", "dialtone@provider.example");
 
         ConfigValidator.Result result = validate(file);
 
@@ -149,7 +150,47 @@ class ConfigValidatorTest {
                         "probe.timeout",
                         "device.id",
                         "mqtt.username",
-                        "notify.smtp.host");
+                        "notify.smtp.host",
+                        "notify.email.from");
+    }
+
+    @Test
+    void mailSettingsThatCannotBeAreFieldErrors() {
+        ConfigValidator.Result result = validate(Map.of(
+                "notify.smtp.host", "smtp.example.net",
+                "notify.smtp.security", "ssl3",
+                "notify.smtp.password", "secret",
+                "notify.email.from", "dialtone@provider.example\r\nBcc: all@example.net",
+                "notify.email.customer", "office@acme.example",
+                "notify.customer.events", "failover, gossip",
+                "notify.coalesce", "5s"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys(
+                        "notify.smtp.security",
+                        "notify.smtp.username",
+                        "notify.email.from",
+                        "notify.customer.events",
+                        "notify.coalesce");
+    }
+
+    @Test
+    void mailSettingsAreReadBack() {
+        AgentConfig.Notifications n = validate(Map.of(
+                        "notify.smtp.host", "smtp.example.net",
+                        "notify.smtp.security", "tls",
+                        "notify.email.from", "dialtone@provider.example",
+                        "notify.email.customer", "office@acme.example",
+                        "notify.support.events", "modem, security"))
+                .config()
+                .orElseThrow()
+                .notifications();
+
+        assertThat(n.smtpPort()).as("implicit TLS's port").isEqualTo(465);
+        assertThat(n.customerCategories()).containsExactlyInAnyOrder("failover", "usage", "e911");
+        assertThat(n.supportCategories()).containsExactlyInAnyOrder("modem", "security");
+        assertThat(n.coalesce()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(n.enabled()).isTrue();
     }
 
     @Test

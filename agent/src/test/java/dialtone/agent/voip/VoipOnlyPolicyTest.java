@@ -47,7 +47,9 @@ class VoipOnlyPolicyTest {
             Set.of(),
             Set.of(ip("198.51.100.30")),
             8883,
-            Set.of());
+            Set.of(),
+            Set.of(ip("198.51.100.25")),
+            587);
 
     private final Ruleset ruleset = VoipOnlyPolicy.render(VOICE, ADDRESSES);
 
@@ -114,6 +116,12 @@ class VoipOnlyPolicyTest {
         assertThat(passes(Uplink.LTE, Direction.OUTBOUND, Protocol.TCP, "198.51.100.30", 8883))
                 .as("MQTT")
                 .isTrue();
+        assertThat(passes(Uplink.LTE, Direction.OUTBOUND, Protocol.TCP, "198.51.100.25", 587))
+                .as("the mail server, for notices")
+                .isTrue();
+        assertThat(passes(Uplink.LTE, Direction.OUTBOUND, Protocol.TCP, "198.51.100.99", 587))
+                .as("mail to anyone else")
+                .isFalse();
         assertThat(passes(Uplink.LTE, Direction.OUTBOUND, Protocol.UDP, "192.0.2.1", 67))
                 .as("DHCP")
                 .isTrue();
@@ -187,7 +195,9 @@ class VoipOnlyPolicyTest {
                 Set.of(),
                 Set.of(),
                 8883,
-                Set.of());
+                Set.of(),
+                Set.of(),
+                587);
 
         Ruleset rendered = VoipOnlyPolicy.render(VOICE, noMedia);
 
@@ -198,7 +208,16 @@ class VoipOnlyPolicyTest {
     @Test
     void sbcsNeverResolvedLeaveVoiceOpenRatherThanShut() {
         PolicyAddresses unknown = new PolicyAddresses(
-                Set.of(), Set.of(), Set.of(), Set.of(ip("198.51.100.53")), Set.of(), Set.of(), 8883, Set.of());
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(ip("198.51.100.53")),
+                Set.of(),
+                Set.of(),
+                8883,
+                Set.of(),
+                Set.of(),
+                587);
         Ruleset open = VoipOnlyPolicy.render(VOICE, unknown);
 
         assertThat(open.rules())

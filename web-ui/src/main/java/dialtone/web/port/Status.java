@@ -18,7 +18,16 @@ public record Status(
         Usage usage,
         Policy policy,
         E911 e911,
-        Mqtt mqtt) {
+        Mqtt mqtt,
+        Notify notifications) {
+
+    /**
+     * E-mail notifications: off when no server or recipients are configured.
+     *
+     * @param pending messages waiting for the mail server
+     * @param lastError why the last attempt failed, until one goes through; null when fine
+     */
+    public record Notify(boolean enabled, int pending, String lastError, String lastSentAt) {}
 
     public record Site(String name, String deviceId) {}
 
