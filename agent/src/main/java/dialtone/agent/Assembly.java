@@ -37,6 +37,7 @@ import dialtone.agent.web.AntennaAdapter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.LocationAdapter;
+import dialtone.agent.web.LoginWatch;
 import dialtone.agent.web.LteSettingsAdapter;
 import dialtone.agent.web.StatusAdapter;
 import dialtone.agent.web.UsageAdapter;
@@ -171,6 +172,7 @@ final class Assembly {
                                 location, config.device().id(), config.site().name(), hal.clock()),
                         new LteSettingsAdapter(lteSettings),
                         notifier::test,
+                        new LoginWatch(events, hal.clock()),
                         sim));
         return new Wired(
                 List.of(

@@ -22,6 +22,7 @@ import dialtone.web.port.AntennaView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.LocationControls;
+import dialtone.web.port.LoginAudit;
 import dialtone.web.port.LteSettingsControls;
 import dialtone.web.port.NotifyControls;
 import dialtone.web.port.SimControls;
@@ -50,6 +51,7 @@ public final class WebApp {
             LocationControls location,
             LteSettingsControls lteSettings,
             NotifyControls notifications,
+            LoginAudit logins,
             SimControls sim) {}
 
     private WebApp() {}
@@ -58,7 +60,8 @@ public final class WebApp {
         SessionGuard guard = new SessionGuard(sessions, secureCookies);
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/api/v1/health"), new HealthHandler());
-        routes.addMapping(PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard));
+        routes.addMapping(
+                PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard, ports.logins()));
         routes.addMapping(
                 PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
         routes.addMapping(PathSpec.from("/api/v1/mode"), new RequireSession(guard, new ModeHandler(ports.failover())));

@@ -43,6 +43,7 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingLocation location = new Fixtures.RecordingLocation();
     final Fixtures.RecordingLteSettings lteSettings = new Fixtures.RecordingLteSettings();
     final Fixtures.RecordingNotify notify = new Fixtures.RecordingNotify();
+    final List<String> refusals = new ArrayList<>();
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -66,6 +67,7 @@ final class LocalApi implements AutoCloseable {
                         location,
                         lteSettings,
                         notify::sendTest,
+                        refusals::add,
                         sim),
                 sessions,
                 true));

@@ -43,6 +43,7 @@ class SessionApiTest {
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(api.json(response)).containsEntry("error", "wrong-password");
+        assertThat(api.refusals).as("heard, for the login watch").hasSize(1);
         assertThat(response.get("Set-Cookie")).isNull();
         assertThat(api.get("/api/v1/status").getStatus()).isEqualTo(401);
     }

@@ -5,6 +5,7 @@ import dialtone.web.auth.SessionGuard;
 import dialtone.web.json.ApiException;
 import dialtone.web.json.JsonBody;
 import dialtone.web.json.JsonFields;
+import dialtone.web.port.LoginAudit;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,10 +18,12 @@ import org.tinylog.Logger;
 public final class SessionHandler extends JsonHandler {
     private final InstallerPassword password;
     private final SessionGuard guard;
+    private final LoginAudit logins;
 
-    public SessionHandler(InstallerPassword password, SessionGuard guard) {
+    public SessionHandler(InstallerPassword password, SessionGuard guard, LoginAudit logins) {
         this.password = password;
         this.guard = guard;
+        this.logins = logins;
     }
 
     @Override
@@ -32,6 +35,7 @@ public final class SessionHandler extends JsonHandler {
             case MATCH -> Reply.ok(Map.of("csrfToken", guard.open(response).csrfToken()));
             case MISMATCH -> {
                 Logger.info("Installer login refused: wrong password (from {})", Request.getRemoteAddr(request));
+                logins.refused(Request.getRemoteAddr(request));
                 throw new ApiException(401, "wrong-password", "The password is not correct.");
             }
             case NOT_SET ->
