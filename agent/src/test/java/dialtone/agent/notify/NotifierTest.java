@@ -13,10 +13,7 @@ import dialtone.agent.store.Migrations;
 import dialtone.hal.sim.SimClock;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.FileInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Notifications against a real SMTP server in the test JVM (GreenMail), over TLS with a certificate
- * made for "localhost" by keytool, which the agent's transport checks as it would a real one.
+ * made for "localhost" ({@link LocalhostCertificate}).
  */
 class NotifierTest {
     private static final String PASSWORD = "mail-secret-1";
@@ -54,39 +48,8 @@ class NotifierTest {
 
     @BeforeAll
     static void certificate(@TempDir Path keys) throws Exception {
-        keystore = keys.resolve("localhost.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "mail",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-dname",
-                        "CN=localhost",
-                        "-ext",
-                        "san=dns:localhost",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        keystore.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        assertThat(keytool.waitFor())
-                .as(new String(keytool.getInputStream().readAllBytes()))
-                .isZero();
-        System.setProperty("greenmail.tls.keystore.file", keystore.toString());
-        System.setProperty("greenmail.tls.keystore.password", "changeit");
-        System.setProperty("greenmail.tls.key.password", "changeit");
+        keystore = LocalhostCertificate.create(keys);
+        LocalhostCertificate.serveWith(keystore);
     }
 
     @BeforeEach
@@ -235,7 +198,7 @@ class NotifierTest {
                 new NoticeWriter(
                         new NoticeWriter.Site("Acme Dental", "dt-0001", "http://198.18.50.1:8080/", ZoneId.of("UTC"))),
                 db,
-                new SmtpTransport(config, trusting()),
+                new SmtpTransport(config, LocalhostCertificate.trusting(keystore)),
                 events,
                 clock,
                 () -> 0L);
@@ -275,19 +238,5 @@ class NotifierTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Trusts the test's own certificate only; the host name is still checked. */
-    private static SSLSocketFactory trusting() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(keystore.toFile())) {
-            store.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        assertThat(Files.exists(keystore)).isTrue();
-        return context.getSocketFactory();
     }
 }
