@@ -187,17 +187,7 @@ class VoipOnlyPolicyTest {
 
     @Test
     void withoutMediaAddressesMediaMayGoToTheSbcs() {
-        PolicyAddresses noMedia = new PolicyAddresses(
-                Set.of(ip("198.51.100.10")),
-                Set.of(),
-                Set.of(),
-                Set.of(ip("198.51.100.53")),
-                Set.of(),
-                Set.of(),
-                8883,
-                Set.of(),
-                Set.of(),
-                587);
+        PolicyAddresses noMedia = sbcsOnly(Set.of(ip("198.51.100.10")));
 
         Ruleset rendered = VoipOnlyPolicy.render(VOICE, noMedia);
 
@@ -207,8 +197,20 @@ class VoipOnlyPolicyTest {
 
     @Test
     void sbcsNeverResolvedLeaveVoiceOpenRatherThanShut() {
-        PolicyAddresses unknown = new PolicyAddresses(
-                Set.of(),
+        PolicyAddresses unknown = sbcsOnly(Set.of());
+        Ruleset open = VoipOnlyPolicy.render(VOICE, unknown);
+
+        assertThat(open.rules())
+                .filteredOn(r ->
+                        r.counter().equals(VoipOnlyPolicy.SIP) || r.counter().equals(VoipOnlyPolicy.MEDIA))
+                .allMatch(r -> r.remoteSet() == null && r.verdict() == Verdict.ACCEPT);
+        assertThat(open.rules()).anyMatch(r -> r.counter().equals(VoipOnlyPolicy.BLOCKED_WEB));
+    }
+
+    /** The SBCs and a resolver, nothing else: no media servers, no management, no mail. */
+    private static PolicyAddresses sbcsOnly(Set<InetAddress> sbcs) {
+        return new PolicyAddresses(
+                sbcs,
                 Set.of(),
                 Set.of(),
                 Set.of(ip("198.51.100.53")),
@@ -218,12 +220,5 @@ class VoipOnlyPolicyTest {
                 Set.of(),
                 Set.of(),
                 587);
-        Ruleset open = VoipOnlyPolicy.render(VOICE, unknown);
-
-        assertThat(open.rules())
-                .filteredOn(r ->
-                        r.counter().equals(VoipOnlyPolicy.SIP) || r.counter().equals(VoipOnlyPolicy.MEDIA))
-                .allMatch(r -> r.remoteSet() == null && r.verdict() == Verdict.ACCEPT);
-        assertThat(open.rules()).anyMatch(r -> r.counter().equals(VoipOnlyPolicy.BLOCKED_WEB));
     }
 }
