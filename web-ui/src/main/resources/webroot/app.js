@@ -85,7 +85,18 @@ function render(s) {
     ? '911: the box may have moved. Confirm the registered address before relying on 911.'
     : '911: no location is registered for this site yet.';
   setState('mqtt-state', s.mqtt.connected ? 'connected' : 'disconnected', s.mqtt.connected ? 'connected' : 'not connected');
+  renderEmail(s.notifications);
   $('sim').hidden = !s.simulated;
+}
+
+function renderEmail(n) {
+  if (!n.enabled) {
+    setState('email-state', 'off', 'not set up');
+  } else if (n.lastError) {
+    setState('email-state', 'failing', n.pending + ' waiting: ' + n.lastError);
+  } else {
+    setState('email-state', 'ok', n.pending > 0 ? n.pending + ' waiting' : 'working');
+  }
 }
 
 function renderUsage(usage) {
@@ -141,6 +152,14 @@ function wire() {
   const modem = () => simulate('modem', { present: $('sim-modem-present').checked, fault: $('sim-modem-fault').value });
   $('sim-modem-present').addEventListener('change', modem);
   $('sim-modem-fault').addEventListener('change', modem);
+  $('email-test').addEventListener('click', async () => {
+    try {
+      const queued = await api('POST', '/notify/test');
+      $('email-test-result').textContent = 'Queued for ' + queued.recipients.join(', ') + '; watch the state above.';
+    } catch (e) {
+      $('email-test-result').textContent = e.message;
+    }
+  });
   $('sim-calls-set').addEventListener('click', () => simulate('calls', { active: Number($('sim-calls').value) }));
   document.querySelectorAll('[data-advance]').forEach((button) => button.addEventListener('click', () =>
     simulate('clock', { advanceSeconds: Number(button.dataset.advance) })));

@@ -89,6 +89,14 @@ class DashboardIT {
         assertThat(severeBrowserLogs())
                 .as("no script errors, no CSP violations")
                 .isEmpty();
+
+        // the demo has no mail server: the installer is told what is missing (after the log check:
+        // the browser logs the 409 it answers)
+        assertThat(text("email-state")).isEqualTo("not set up");
+        browser.findElement(By.id("email-test")).click();
+        waitText(
+                By.id("email-test-result"),
+                "E-mail is not set up: notify.smtp.host, notify.email.from and at least one recipient are needed");
     }
 
     private static WebDriver chromium(Path profile) throws Exception {
