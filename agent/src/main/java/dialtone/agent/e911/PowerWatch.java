@@ -3,6 +3,7 @@ package dialtone.agent.e911;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
+import dialtone.agent.store.DatabaseException;
 import dialtone.agent.store.Settings;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.tinylog.Logger;
 
 /**
  * Notices, at start, that the box was off: no orderly stop was recorded, and the kernel's boot id
@@ -42,11 +44,16 @@ public final class PowerWatch implements Service {
         return "power watch";
     }
 
+    /** A database that cannot be written (a full card) costs this record, never the agent's start. */
     @Override
     public void start() {
-        lookBack();
-        settings.put(CLEAN, "no");
-        settings.put(BOOT, bootId.get());
+        try {
+            lookBack();
+            settings.put(CLEAN, "no");
+            settings.put(BOOT, bootId.get());
+        } catch (DatabaseException e) {
+            Logger.warn("Power watch cannot use the database: {}", e.getMessage());
+        }
         beat();
         beats.start();
     }
@@ -55,7 +62,11 @@ public final class PowerWatch implements Service {
     public void stop() {
         beats.stop();
         beat();
-        settings.put(CLEAN, "yes");
+        try {
+            settings.put(CLEAN, "yes");
+        } catch (DatabaseException e) {
+            Logger.warn("Power watch cannot record the orderly stop: {}", e.getMessage());
+        }
     }
 
     private void lookBack() {
@@ -84,7 +95,12 @@ public final class PowerWatch implements Service {
         }
     }
 
+    /** Never throws: it runs on the periodic thread. */
     private void beat() {
-        settings.put(ALIVE, clock.instant().toString());
+        try {
+            settings.put(ALIVE, clock.instant().toString());
+        } catch (DatabaseException e) {
+            Logger.warn("Power watch cannot note the time: {}", e.getMessage());
+        }
     }
 }
