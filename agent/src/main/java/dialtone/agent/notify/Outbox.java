@@ -1,8 +1,10 @@
 package dialtone.agent.notify;
 
 import dialtone.agent.store.Database;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,17 +74,7 @@ final class Outbox {
                     }
                 }
             }
-            try (PreparedStatement insert =
-                    c.prepareStatement("INSERT INTO outbox (category, recipients, subject, body, "
-                            + "notices, created_at, due_at) VALUES (?, ?, ?, ?, 1, ?, ?)")) {
-                insert.setString(1, notice.category());
-                insert.setString(2, to);
-                insert.setString(3, notice.subject());
-                insert.setString(4, notice.text());
-                insert.setString(5, now.toString());
-                insert.setString(6, due.toString());
-                insert.executeUpdate();
-            }
+            insert(c, notice, to, now, due);
             try (PreparedStatement bound = c.prepareStatement("DELETE FROM outbox WHERE sent_at IS NULL AND id NOT IN "
                     + "(SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id DESC LIMIT ?)")) {
                 bound.setInt(1, KEEP_UNSENT);
@@ -95,19 +87,22 @@ final class Outbox {
     /** Adds {@code notice} due now, whatever waits (the installer's test). */
     void addNow(Notice notice, List<String> recipients, Instant now) {
         database.write(c -> {
-            try (PreparedStatement insert =
-                    c.prepareStatement("INSERT INTO outbox (category, recipients, subject, body, "
-                            + "notices, created_at, due_at) VALUES (?, ?, ?, ?, 1, ?, ?)")) {
-                insert.setString(1, notice.category());
-                insert.setString(2, String.join(",", recipients));
-                insert.setString(3, notice.subject());
-                insert.setString(4, notice.text());
-                insert.setString(5, now.toString());
-                insert.setString(6, now.toString());
-                insert.executeUpdate();
-            }
+            insert(c, notice, String.join(",", recipients), now, now);
             return null;
         });
+    }
+
+    private static void insert(Connection c, Notice notice, String to, Instant now, Instant due) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (category, recipients, subject, body, "
+                + "notices, created_at, due_at) VALUES (?, ?, ?, ?, 1, ?, ?)")) {
+            insert.setString(1, notice.category());
+            insert.setString(2, to);
+            insert.setString(3, notice.subject());
+            insert.setString(4, notice.text());
+            insert.setString(5, now.toString());
+            insert.setString(6, due.toString());
+            insert.executeUpdate();
+        }
     }
 
     /**
