@@ -15,4 +15,15 @@ public record LocationEntry(
         Instant changedAt,
         String changedBy,
         String changedVia,
-        Instant confirmedAt) {}
+        Instant confirmedAt) {
+
+    /** The same location, confirmed on site at {@code at}: registered again. */
+    LocationEntry confirmed(Instant at) {
+        return new LocationEntry(location, "registered", null, version, changedAt, changedBy, changedVia, at);
+    }
+
+    /** The same location, no longer to be trusted until confirmed, and why. */
+    LocationEntry unverified(String why) {
+        return new LocationEntry(location, "unverified", why, version, changedAt, changedBy, changedVia, confirmedAt);
+    }
+}

@@ -148,16 +148,7 @@ public final class LocationService {
             return new Change(view(), Map.of("location", "no 911 location is set: enter the address first"));
         }
         LocationEntry old = registered.get();
-        LocationEntry entry = new LocationEntry(
-                old.location(),
-                "registered",
-                null,
-                old.version(),
-                old.changedAt(),
-                old.changedBy(),
-                old.changedVia(),
-                clock.instant());
-        store.write(Slot.REGISTERED, entry);
+        store.write(Slot.REGISTERED, old.confirmed(clock.instant()));
         events.append(
                 "location-confirmed",
                 "info",
@@ -175,17 +166,7 @@ public final class LocationService {
             return;
         }
         LocationEntry old = registered.get();
-        store.write(
-                Slot.REGISTERED,
-                new LocationEntry(
-                        old.location(),
-                        "unverified",
-                        reason,
-                        old.version(),
-                        old.changedAt(),
-                        old.changedBy(),
-                        old.changedVia(),
-                        old.confirmedAt()));
+        store.write(Slot.REGISTERED, old.unverified(reason));
         events.append(
                 "location-unverified",
                 "error",
