@@ -87,7 +87,7 @@ public final class MoveWatch implements Service {
             LocationStore store = locations.store();
             SiteFingerprint learned = store.fingerprint(confirmedAt).orElse(SiteFingerprint.EMPTY);
             if (now.isBefore(confirmedAt.plus(settings.learning()))) {
-                store.keep(confirmedAt, learned.learn(sighting));
+                learn(store, confirmedAt, learned, sighting);
                 return;
             }
             MoveJudge.Judgement judgement = MoveJudge.judge(learned, List.copyOf(window));
@@ -96,7 +96,7 @@ public final class MoveWatch implements Service {
                     suspectTold = false;
                     movedSince = null;
                     if (sighting.tac() == null || learned.tacs().contains(sighting.tac())) {
-                        store.keep(confirmedAt, learned.learn(sighting));
+                        learn(store, confirmedAt, learned, sighting);
                     }
                 }
                 case SUSPECT -> {
@@ -120,6 +120,14 @@ public final class MoveWatch implements Service {
             }
         } catch (RuntimeException e) {
             Logger.error(e, "Bug in the move watch; it looks again in a minute");
+        }
+    }
+
+    /** Writes the fingerprint only when the sighting taught it something: the SD card is spared a write a minute. */
+    private static void learn(LocationStore store, Instant confirmedAt, SiteFingerprint learned, Sighting sighting) {
+        SiteFingerprint next = learned.learn(sighting);
+        if (!next.equals(learned)) {
+            store.keep(confirmedAt, next);
         }
     }
 
