@@ -102,15 +102,7 @@ public final class LabServices {
      * and writes what comes back to its output, for at most {@code seconds}.
      */
     public static LabProcess echoedStream(Lab lab, Path dir, int seconds) throws Exception {
-        return LabProcess.start(
-                lab,
-                "lan",
-                dir,
-                List.of(
-                        "bash",
-                        "-c",
-                        "for i in $(seq 1 " + seconds * 50 + "); do echo rtp $i; sleep 0.02; done | socat - UDP:"
-                                + Lab.SBC + ":16000,sourceport=16002"));
+        return phoneMedia(lab, dir, seconds * 50L, "socat - UDP:" + Lab.SBC + ":16000,sourceport=16002");
     }
 
     /** Answers TCP connections on {@code port} of 198.51.100.80 with a line: a web server, for reachability. */
@@ -129,11 +121,7 @@ public final class LabServices {
      */
     public static void bulkBothWays(Lab lab, Path dir, long bytes) throws Exception {
         String host = Lab.SBC;
-        try (LabProcess sink = LabProcess.start(
-                        lab,
-                        "inet",
-                        dir,
-                        List.of("socat", "-u", "TCP-LISTEN:5060,bind=" + host + ",reuseaddr", "OPEN:/dev/null"));
+        try (LabProcess sink = tcpSink(lab, dir, host, 5060);
                 LabProcess source = LabProcess.start(
                         lab,
                         "inet",
@@ -152,11 +140,7 @@ public final class LabServices {
     /** A steady upload of about {@code kbPerSecond} from the LAN to the SBC's SIP-over-TLS port, for about {@code seconds}. */
     public static LabProcess steadyUpload(Lab lab, Path dir, int kbPerSecond, int seconds) throws Exception {
         String host = Lab.SBC;
-        lab.keep(LabProcess.start(
-                lab,
-                "inet",
-                dir,
-                List.of("socat", "-u", "TCP-LISTEN:5061,bind=" + host + ",reuseaddr", "OPEN:/dev/null")));
+        lab.keep(tcpSink(lab, dir, host, 5061));
         Thread.sleep(300);
         int chunks = seconds * 10;
         return LabProcess.start(
@@ -172,11 +156,15 @@ public final class LabServices {
 
     /**
      * A call's media from the phone: one UDP flow, 50 packets a second (as G.711 at 20 ms), to the
-     *
      * SBC's media port, for at most {@code limit}.
      */
     public static LabProcess mediaStream(Lab lab, Path dir, Duration limit) throws Exception {
-        long packets = limit.toMillis() / 20;
+        return phoneMedia(
+                lab, dir, limit.toMillis() / 20, "socat -u - UDP-SENDTO:" + Lab.SBC + ":16000,sourceport=16001");
+    }
+
+    /** {@code packets} numbered lines, one every 20 ms, from the phone into {@code socat}. */
+    private static LabProcess phoneMedia(Lab lab, Path dir, long packets, String socat) throws Exception {
         return LabProcess.start(
                 lab,
                 "lan",
@@ -184,8 +172,15 @@ public final class LabServices {
                 List.of(
                         "bash",
                         "-c",
-                        "for i in $(seq 1 " + packets + "); do echo rtp; sleep 0.02; done | socat -u - UDP-SENDTO:"
-                                + Lab.SBC
-                                + ":16000,sourceport=16001"));
+                        "for i in $(seq 1 " + packets + "); do echo rtp $i; sleep 0.02; done | " + socat));
+    }
+
+    /** Swallows what arrives on TCP {@code port} of {@code host} in the Internet namespace. */
+    private static LabProcess tcpSink(Lab lab, Path dir, String host, int port) throws Exception {
+        return LabProcess.start(
+                lab,
+                "inet",
+                dir,
+                List.of("socat", "-u", "TCP-LISTEN:" + port + ",bind=" + host + ",reuseaddr", "OPEN:/dev/null"));
     }
 }
