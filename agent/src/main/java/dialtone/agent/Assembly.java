@@ -26,7 +26,9 @@ import dialtone.agent.modem.RecoveryLadder;
 import dialtone.agent.notify.NoticeWriter;
 import dialtone.agent.notify.Notifier;
 import dialtone.agent.notify.SmtpTransport;
+import dialtone.agent.runtime.LastExit;
 import dialtone.agent.runtime.Service;
+import dialtone.agent.runtime.WatchdogGate;
 import dialtone.agent.store.Settings;
 import dialtone.agent.usage.BootId;
 import dialtone.agent.usage.CrossCheck;
@@ -45,10 +47,12 @@ import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
 import dialtone.hal.gpio.Indicators.Led;
+import dialtone.hal.sys.Watchdog;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -60,12 +64,18 @@ import java.util.function.LongSupplier;
 final class Assembly {
     private Assembly() {}
 
+    /**
+     * The process supervisor (systemd on the box) and where it records how the previous run ended.
+     */
+    record Supervision(Watchdog watchdog, Path lastExit) {}
+
     /** The services in start order, and the web server's port once started. */
     record Wired(List<Service> services, WebService web) {}
 
     static Wired wire(
             AgentConfig config,
             Hal hal,
+            Supervision supervision,
             Settings settings,
             EventLog events,
             InstallerPassword password,
@@ -114,7 +124,8 @@ final class Assembly {
         lteSettings.onChange(recovery::reconnect);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
         location.onStatus(status -> hal.indicators().show(Led.E911, LocationService.led(status)));
-        PowerWatch power = new PowerWatch(settings, events, hal.clock(), BootId::current);
+        PowerWatch power = new PowerWatch(
+                settings, events, hal.clock(), BootId::current, () -> LastExit.take(supervision.lastExit()));
         LocationAdvertiser advertiser =
                 new LocationAdvertiser(location, hal.lldp(), config.site().name(), events);
         MoveWatch moves = new MoveWatch(
@@ -188,8 +199,24 @@ final class Assembly {
                         advertiser,
                         moves,
                         notifier,
-                        web),
+                        web,
+                        new WatchdogGate(
+                                supervision.watchdog(),
+                                List.of(
+                                        new WatchdogGate.Loop("failover decisions", failover, Duration.ofSeconds(15)),
+                                        new WatchdogGate.Loop("primary probes", primary, probeSilence(config.probe())),
+                                        new WatchdogGate.Loop("modem reads", modem, Duration.ofSeconds(60))),
+                                events,
+                                System::nanoTime)),
                 web);
+    }
+
+    /** A probe round lasts at most an interval and a timeout: allow several before calling it stuck. */
+    private static Duration probeSilence(AgentConfig.Probe probe) {
+        Duration round = probe.interval().plus(probe.timeout());
+        return round.multipliedBy(5).compareTo(Duration.ofSeconds(30)) > 0
+                ? round.multipliedBy(5)
+                : Duration.ofSeconds(30);
     }
 
     /** The installer's page as people on the site's network reach it (the LAN address, the web port). */

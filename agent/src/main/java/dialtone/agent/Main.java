@@ -18,7 +18,9 @@ import dialtone.hal.HalException;
 import dialtone.hal.linux.JdkProcessRunner;
 import dialtone.hal.linux.LinuxHal;
 import dialtone.hal.linux.LinuxNet;
+import dialtone.hal.linux.SystemdNotify;
 import dialtone.hal.sim.SimWorld;
+import dialtone.hal.sys.Watchdog;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.auth.PasswordHasher;
@@ -36,6 +38,8 @@ public final class Main {
     static final int EXIT_REFUSED = 2;
     static final int EXIT_CRASHED = 1;
     static final String PASSWORD_ENV = "DIALTONE_INSTALLER_PASSWORD";
+    /** Written by systemd's ExecStopPost (systemd/record-exit) in the data directory. */
+    static final String LAST_EXIT = "last-exit";
 
     private Main() {}
 
@@ -79,16 +83,19 @@ public final class Main {
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
         int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
+        Watchdog supervisor =
+                SystemdNotify.fromEnvironment(env, ProcessHandle.current().pid());
         Assembly.Wired wired = Assembly.wire(
                 config,
                 hal,
+                new Assembly.Supervision(supervisor, args.dataDir().resolve(LAST_EXIT)),
                 settings,
                 new EventLog(database, hal.clock()),
                 password,
                 new WebServer.Settings(Defaults.HTTP_HOST, port, false),
                 world == null ? null : new SimControlsAdapter(world));
         WebService web = wired.web();
-        Agent agent = new Agent(hal, new ServiceGroup(wired.services()), database, lock);
+        Agent agent = new Agent(supervisor, new ServiceGroup(wired.services()), database, lock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -6,7 +6,6 @@ import dialtone.hal.gpio.Buttons;
 import dialtone.hal.gpio.Indicators;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.sys.ProcessRunner;
-import dialtone.hal.sys.Watchdog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,8 +49,7 @@ public final class LinuxHal {
                 modem(net, settings.modemKind(), settings.modemPort(), links, commands),
                 new LldpdLldp(net.lan(), net.primary(), settings.lldpSocket(), commands),
                 Indicators.NONE,
-                Buttons.NONE,
-                Watchdog.NONE);
+                Buttons.NONE);
     }
 
     private static LteModem modem(LinuxNet net, String kind, String port, IpLinks links, Commands commands) {
