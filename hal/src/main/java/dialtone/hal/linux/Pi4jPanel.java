@@ -27,7 +27,7 @@ import org.tinylog.Logger;
  * and the push button (internal pull-up, pressed = low, debounced), behind the hal's ports.
  */
 public final class Pi4jPanel implements Indicators, Buttons, AutoCloseable {
-    /** The kernel debounces the button this long (gpiod, in microseconds). */
+    /** Pi4J's gpiod listener reports an edge once the line has been still this long (microseconds). */
     static final long DEBOUNCE_MICROS = 20_000;
     /** Blink steps: half the fast blink's half period, so no edge is late by more than 62 ms. */
     static final long STEP_MILLIS = 62;
