@@ -26,6 +26,9 @@ import dialtone.agent.modem.RecoveryLadder;
 import dialtone.agent.notify.NoticeWriter;
 import dialtone.agent.notify.Notifier;
 import dialtone.agent.notify.SmtpTransport;
+import dialtone.agent.panel.FactoryReset;
+import dialtone.agent.panel.FrontPanelService;
+import dialtone.agent.panel.LiveState;
 import dialtone.agent.runtime.LastExit;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.WatchdogGate;
@@ -46,7 +49,6 @@ import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
-import dialtone.hal.gpio.Indicators.Led;
 import dialtone.hal.sys.Watchdog;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
@@ -80,7 +82,8 @@ final class Assembly {
             EventLog events,
             InstallerPassword password,
             WebServer.Settings webSettings,
-            SimControls sim) {
+            SimControls sim,
+            Runnable restart) {
         UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
         ModemWatch modem = new ModemWatch(hal.modem());
         SbcProbe sbc = new SbcProbe(hal.prober(), config.sbc().hosts());
@@ -112,7 +115,6 @@ final class Assembly {
                 modem,
                 new ModemRecovery.Ports(
                         hal.modem(),
-                        hal.indicators(),
                         () -> failover.state().phase().uplink() == Uplink.LTE
                                 && failover.state().mediaFlows() > 0),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
@@ -123,7 +125,6 @@ final class Assembly {
                 ModemWatch.INTERVAL);
         lteSettings.onChange(recovery::reconnect);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
-        location.onStatus(status -> hal.indicators().show(Led.E911, LocationService.led(status)));
         PowerWatch power = new PowerWatch(
                 settings, events, hal.clock(), BootId::current, () -> LastExit.take(supervision.lastExit()));
         LocationAdvertiser advertiser =
@@ -166,6 +167,11 @@ final class Assembly {
                 () -> usage.summary().usedBytes());
         FirewallService firewall = new FirewallService(
                 config, new FirewallService.Ports(hal.firewall(), hal.flows(), hal.resolver()), events, hal.clock());
+        FrontPanelService panel = new FrontPanelService(
+                new FrontPanelService.Ports(hal.indicators(), hal.buttons(), System::nanoTime, restart),
+                new LiveState(firewall, failover, primary, modem, location),
+                new FactoryReset(events),
+                events);
         WebService web = new WebService(
                 webSettings,
                 new WebApp.Ports(
@@ -199,6 +205,7 @@ final class Assembly {
                         advertiser,
                         moves,
                         notifier,
+                        panel,
                         web,
                         new WatchdogGate(
                                 supervision.watchdog(),
