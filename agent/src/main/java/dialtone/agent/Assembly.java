@@ -29,6 +29,9 @@ import dialtone.agent.notify.SmtpTransport;
 import dialtone.agent.panel.FactoryReset;
 import dialtone.agent.panel.FrontPanelService;
 import dialtone.agent.panel.LiveState;
+import dialtone.agent.report.MqttLink;
+import dialtone.agent.report.ReportService;
+import dialtone.agent.report.ReportSetup;
 import dialtone.agent.runtime.LastExit;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.WatchdogGate;
@@ -56,7 +59,10 @@ import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -172,50 +178,81 @@ final class Assembly {
                 new LiveState(firewall, failover, primary, modem, location),
                 new FactoryReset(events),
                 events);
+        Optional<MqttLink> mqtt =
+                mqttLink(config, () -> failover.state().phase().uplink() == Uplink.LTE);
+        StatusAdapter status = new StatusAdapter(
+                config,
+                hal.simulated(),
+                new StatusAdapter.Sources(
+                        failover, primary, modem, lteCheck, usage, firewall, location, notifier, () -> mqtt.map(
+                                        MqttLink::connected)
+                                .orElse(false)));
+        FailoverControlsAdapter failoverControls = new FailoverControlsAdapter(failover, test, settings);
+        LocationAdapter locationControls = new LocationAdapter(
+                location, config.device().id(), config.site().name(), hal.clock());
         WebService web = new WebService(
                 webSettings,
                 new WebApp.Ports(
-                        new StatusAdapter(
-                                config,
-                                hal.simulated(),
-                                new StatusAdapter.Sources(
-                                        failover, primary, modem, lteCheck, usage, firewall, location, notifier)),
+                        status,
                         password,
-                        new FailoverControlsAdapter(failover, test, settings),
+                        failoverControls,
                         new EventsAdapter(events),
                         new UsageAdapter(config.usage(), usage, ledger),
                         new AntennaAdapter(antenna),
-                        new LocationAdapter(
-                                location, config.device().id(), config.site().name(), hal.clock()),
+                        locationControls,
                         new LteSettingsAdapter(lteSettings),
                         notifier::test,
                         new LoginWatch(events, hal.clock()),
                         sim));
-        return new Wired(
+        List<Service> services = new ArrayList<>(List.of(
+                power,
+                firewall,
+                failover,
+                primary,
+                modem,
+                recovery,
+                antenna,
+                lteCheck,
+                usage,
+                advertiser,
+                moves,
+                notifier,
+                panel));
+        mqtt.ifPresent(link -> {
+            ReportService report = new ReportService(
+                    link,
+                    reportSetup(config),
+                    new ReportService.Ports(status, failoverControls, locationControls, recovery, events, settings),
+                    hal.clock());
+            failover.onSwitch(uplink -> report.uplinkSwitched(uplink.id()));
+            services.add(report);
+        });
+        services.add(web);
+        services.add(new WatchdogGate(
+                supervision.watchdog(),
                 List.of(
-                        power,
-                        firewall,
-                        failover,
-                        primary,
-                        modem,
-                        recovery,
-                        antenna,
-                        lteCheck,
-                        usage,
-                        advertiser,
-                        moves,
-                        notifier,
-                        panel,
-                        web,
-                        new WatchdogGate(
-                                supervision.watchdog(),
-                                List.of(
-                                        new WatchdogGate.Loop("failover decisions", failover, Duration.ofSeconds(15)),
-                                        new WatchdogGate.Loop("primary probes", primary, probeSilence(config.probe())),
-                                        new WatchdogGate.Loop("modem reads", modem, Duration.ofSeconds(60))),
-                                events,
-                                System::nanoTime)),
-                web);
+                        new WatchdogGate.Loop("failover decisions", failover, Duration.ofSeconds(15)),
+                        new WatchdogGate.Loop("primary probes", primary, probeSilence(config.probe())),
+                        new WatchdogGate.Loop("modem reads", modem, Duration.ofSeconds(60))),
+                events,
+                System::nanoTime));
+        return new Wired(services, web);
+    }
+
+    private static Optional<MqttLink> mqttLink(AgentConfig config, BooleanSupplier onLte) {
+        try {
+            return ReportSetup.link(config, onLte);
+        } catch (ReportSetup.Problem e) {
+            throw new StartupRefused("remote management cannot start: " + e.getMessage());
+        }
+    }
+
+    private static ReportService.Setup reportSetup(AgentConfig config) {
+        try {
+            return ReportSetup.setup(config, Main.version());
+        } catch (ReportSetup.Problem e) {
+            throw new StartupRefused("remote management cannot start: " + e.getMessage());
+        }
     }
 
     /** A probe round lasts at most an interval and a timeout: allow several before calling it stuck. */

@@ -177,7 +177,29 @@ public record AgentConfig(
     }
 
     /** @param url empty when remote management is off; else {@code tcp://} or {@code ssl://host:port} */
-    public record Mqtt(String url, String username, Secret password, Path tlsCa, Path tlsCert, Path tlsKey) {}
+    /**
+     * Remote management; off when {@code url} is empty.
+     *
+     * @param issuers who may send commands (the envelope's {@code iss}); none: every command is refused
+     * @param commandKey the operations team's Ed25519 public key (PEM) that signs dangerous commands
+     * @param signedCommands the commands that must carry that signature
+     * @param keepAlivePrimary the MQTT keepalive while the agent's traffic goes over the primary
+     * @param keepAliveLte the keepalive over LTE: each one costs bytes on the plan
+     * @param willDelay how long the broker waits before announcing a lost device (a failover's reconnect fits)
+     */
+    public record Mqtt(
+            String url,
+            String username,
+            Secret password,
+            Path tlsCa,
+            Path tlsCert,
+            Path tlsKey,
+            java.util.List<String> issuers,
+            Path commandKey,
+            java.util.Set<String> signedCommands,
+            Duration keepAlivePrimary,
+            Duration keepAliveLte,
+            Duration willDelay) {}
 
     /**
      * E-mail to the customer and the provider's support.

@@ -32,6 +32,7 @@ public final class ConfigValidator {
     private static final Pattern DEVICE_PATH = Pattern.compile("/dev/[A-Za-z0-9/_.-]+");
     private static final Set<String> MODEM_KINDS = Set.of("modemmanager", "at", "ethernet");
     private static final Pattern SOCKET_PATH = Pattern.compile("/[A-Za-z0-9/_.-]+");
+    private static final Pattern ISSUER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     /** A valid configuration, or the problems (then {@code config} is empty). */
     public record Result(Optional<AgentConfig> config, SortedMap<String, String> problems, Set<String> warnings) {}
@@ -221,7 +222,24 @@ public final class ConfigValidator {
                 new Secret(fields.text("mqtt.password", 256)),
                 fields.readableFile("mqtt.tls.ca"),
                 fields.readableFile("mqtt.tls.cert"),
-                fields.readableFile("mqtt.tls.key"));
+                fields.readableFile("mqtt.tls.key"),
+                fields.list(
+                        "mqtt.command.issuers",
+                        List.of(),
+                        "an issuer id (letters, digits, . _ : @ -)",
+                        text -> Optional.of(text).filter(ISSUER.asPredicate())),
+                fields.readableFile("mqtt.command.key"),
+                Set.copyOf(fields.list(
+                        "mqtt.command.signed", Defaults.SIGNED_COMMANDS, "a command name", text -> Optional.of(text)
+                                .filter(Defaults.COMMANDS::contains))),
+                fields.duration(
+                        "mqtt.keepalive.primary",
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(30),
+                        Defaults.MQTT_KEEPALIVE_PRIMARY),
+                fields.duration(
+                        "mqtt.keepalive.lte", Duration.ofSeconds(30), Duration.ofHours(1), Defaults.MQTT_KEEPALIVE_LTE),
+                fields.duration("mqtt.will-delay", Duration.ZERO, Duration.ofMinutes(10), Defaults.MQTT_WILL_DELAY));
     }
 
     private static Notifications notifications(ConfigFields fields) {

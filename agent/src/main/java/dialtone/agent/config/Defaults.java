@@ -74,6 +74,22 @@ public final class Defaults {
     // remote management and mail
     public static final int MQTT_TCP_PORT = 1883;
     public static final int MQTT_TLS_PORT = 8883;
+    /** Over the primary a lost broker connection is noticed within about two minutes. */
+    public static final Duration MQTT_KEEPALIVE_PRIMARY = Duration.ofSeconds(60);
+    /**
+     * Over LTE each keepalive costs about 220 bytes (research/anchors-mqtt.md §4): 15 min is under
+     * 25 KB a day, and inside the idle timeout of carriers' NAT we know of.
+     */
+    public static final Duration MQTT_KEEPALIVE_LTE = Duration.ofMinutes(15);
+    /** A failover's reconnect (seconds) does not show the device offline on dashboards. */
+    public static final Duration MQTT_WILL_DELAY = Duration.ofSeconds(60);
+    /** The remote commands the agent knows. */
+    public static final List<String> COMMANDS = List.of(
+            "get-status", "set-mode", "failover-test", "modem-reset", "get-events", "set-location", "confirm-location");
+    /** The commands that change what the site does: refused unless signed with the command key. */
+    public static final List<String> SIGNED_COMMANDS =
+            List.of("set-mode", "failover-test", "modem-reset", "set-location", "confirm-location");
+
     public static final int SMTP_PORT = 587;
     public static final List<String> NOTICE_CATEGORIES = List.of("failover", "usage", "e911", "modem", "security");
     public static final List<String> CUSTOMER_NOTICES = List.of("failover", "usage", "e911");

@@ -85,19 +85,35 @@ public final class EventLog {
                     + "events WHERE seq < ? ORDER BY seq DESC LIMIT ?")) {
                 query.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
                 query.setInt(2, limit);
-                List<Event> events = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new Event(
-                                rows.getLong(1),
-                                Instant.parse(rows.getString(2)),
-                                rows.getString(3),
-                                rows.getString(4),
-                                rows.getString(5),
-                                facts(rows.getString(6))));
-                    }
-                }
-                return events;
+                return events(query);
+            }
+        });
+    }
+
+    private static List<Event> events(PreparedStatement query) throws java.sql.SQLException {
+        List<Event> events = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                events.add(new Event(
+                        rows.getLong(1),
+                        Instant.parse(rows.getString(2)),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        facts(rows.getString(6))));
+            }
+        }
+        return events;
+    }
+
+    /** Up to {@code limit} events after {@code afterSeq}, oldest first: what a reader has not seen yet. */
+    public List<Event> after(long afterSeq, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT seq, at, type, severity, message, facts FROM "
+                    + "events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                query.setLong(1, afterSeq);
+                query.setInt(2, limit);
+                return events(query);
             }
         });
     }

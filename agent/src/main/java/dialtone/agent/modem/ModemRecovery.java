@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.tinylog.Logger;
@@ -74,6 +75,23 @@ public final class ModemRecovery implements Service {
     /** New data settings: the bearer is brought up with them at the next judgement (within seconds). */
     public void reconnect() {
         reconnect = true;
+    }
+
+    /**
+     * A reset someone asked for (operations, over MQTT). Refused while calls are on LTE: it would cut
+     * them, 911 included. Empty when done, else why not.
+     */
+    public Optional<String> resetOnRequest(String by) {
+        if (ports.callsOnLte().getAsBoolean()) {
+            return Optional.of("calls are in progress on LTE: a reset would cut them; try again when they end");
+        }
+        events.append("modem-reset", "warning", "LTE modem reset on request by " + by, facts("by", by));
+        try {
+            ports.modem().reset();
+            return Optional.empty();
+        } catch (HalException e) {
+            return Optional.of("the modem did not reset: " + e.getMessage());
+        }
     }
 
     /** One judgement; never throws (an exception escaping a periodic task would end them all). */

@@ -40,6 +40,18 @@ public final class LocationAdapter implements LocationControls {
         return new Outcome(report(change.view()), change.problems());
     }
 
+    /** Stages a location sent from afar (operations, over MQTT) for confirmation on site. */
+    public Outcome propose(Map<String, Object> fields, String by) {
+        LocationService.Change change = service.propose(Location.of(fields), by, "mqtt");
+        return new Outcome(report(change.view()), change.problems());
+    }
+
+    /** Operations confirm from afar, having spoken with the customer. */
+    public Outcome confirmRemotely(String by) {
+        LocationService.Change change = service.confirm(by, "mqtt");
+        return new Outcome(report(change.view()), change.problems());
+    }
+
     private LocationReport report(LocationService.View view) {
         String status = view.status().name().toLowerCase(Locale.ROOT);
         Map<String, Object> proposed =

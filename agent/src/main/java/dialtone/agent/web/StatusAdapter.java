@@ -21,11 +21,12 @@ import dialtone.web.port.StatusView;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the dashboard's {@link Status} from what the services already hold; nothing here waits
  * on the network, the modem or the database. Parts whose features are not built yet say so
- * honestly: no 911 location ({@code missing}), no MQTT client.
+ * honestly: no 911 location ({@code missing}), no broker connection.
  */
 public final class StatusAdapter implements StatusView {
 
@@ -38,7 +39,8 @@ public final class StatusAdapter implements StatusView {
             UsageMeter usage,
             FirewallService firewall,
             LocationService location,
-            Notifier notifier) {}
+            Notifier notifier,
+            BooleanSupplier mqttConnected) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -69,7 +71,7 @@ public final class StatusAdapter implements StatusView {
                 usage(sources.usage().summary()),
                 policy(sources.firewall()),
                 new Status.E911(sources.location().status().name().toLowerCase(Locale.ROOT)),
-                new Status.Mqtt(false),
+                new Status.Mqtt(sources.mqttConnected().getAsBoolean()),
                 notify(sources.notifier().state()));
     }
 

@@ -4,9 +4,7 @@ import dialtone.web.json.ApiException;
 import dialtone.web.json.JsonBody;
 import dialtone.web.port.LocationControls;
 import dialtone.web.port.LocationControls.Outcome;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
@@ -17,25 +15,6 @@ import org.eclipse.jetty.server.Response;
  */
 public final class LocationHandler extends JsonHandler {
     public static final String PATH = "/api/v1/location";
-    static final Set<String> TEXT_FIELDS = Set.of(
-            "houseNumber",
-            "houseNumberSuffix",
-            "prefixDirectional",
-            "streetName",
-            "streetSuffix",
-            "postDirectional",
-            "building",
-            "floor",
-            "suite",
-            "room",
-            "city",
-            "county",
-            "state",
-            "zip",
-            "country",
-            "locationNote",
-            "callbackNumber");
-
     private final LocationControls location;
 
     public LocationHandler(LocationControls location) {
@@ -52,18 +31,7 @@ public final class LocationHandler extends JsonHandler {
     protected Reply put(Request request, Response response) {
         at(request, PATH);
         Map<String, Object> body = JsonBody.read(request);
-        Map<String, String> errors = new LinkedHashMap<>();
-        body.forEach((name, value) -> {
-            if (name.equals("multiStorey")) {
-                if (!(value instanceof Boolean)) {
-                    errors.put(name, "must be true or false");
-                }
-            } else if (!TEXT_FIELDS.contains(name)) {
-                errors.put(name, "unknown field");
-            } else if (value != null && !(value instanceof String)) {
-                errors.put(name, "must be a string");
-            }
-        });
+        Map<String, String> errors = LocationControls.shapeProblems(body);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

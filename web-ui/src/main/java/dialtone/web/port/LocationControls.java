@@ -1,9 +1,48 @@
 package dialtone.web.port;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The site's registered 911 location, as the installer sees and sets it. */
 public interface LocationControls {
+
+    /** The location object's fields that hold text; {@code multiStorey} is the one boolean. */
+    Set<String> TEXT_FIELDS = Set.of(
+            "houseNumber",
+            "houseNumberSuffix",
+            "prefixDirectional",
+            "streetName",
+            "streetSuffix",
+            "postDirectional",
+            "building",
+            "floor",
+            "suite",
+            "room",
+            "city",
+            "county",
+            "state",
+            "zip",
+            "country",
+            "locationNote",
+            "callbackNumber");
+
+    /** Unknown fields and wrong types, field by field (the address rules come after, in the agent). */
+    static Map<String, String> shapeProblems(Map<String, Object> fields) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (name.equals("multiStorey")) {
+                if (!(value instanceof Boolean)) {
+                    errors.put(name, "must be true or false");
+                }
+            } else if (!TEXT_FIELDS.contains(name)) {
+                errors.put(name, "unknown field");
+            } else if (value != null && !(value instanceof String)) {
+                errors.put(name, "must be a string");
+            }
+        });
+        return errors;
+    }
 
     LocationReport location();
 

@@ -1,0 +1,326 @@
+package dialtone.agent.report;
+
+import dialtone.agent.runtime.Threads;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.tinylog.Logger;
+
+/**
+ * The connection to the broker, managed by us and not by Paho (whose reconnect neither covers a
+ * failed first connect nor jitters): jittered exponential backoff, a fresh client after every loss,
+ * a forced reconnect when the agent switches uplink, the keepalive of the uplink in use, and the
+ * retained Will on {@code state} with a delay so that a quick reconnect does not flap dashboards.
+ * One thread owns the connection; publishing is safe from any thread.
+ */
+public final class MqttLink {
+    /** How to reach the broker and who the device is. {@code tls} null: plain TCP. */
+    public record Settings(
+            String url,
+            String clientId,
+            String username,
+            byte[] password,
+            SSLSocketFactory tls,
+            Duration keepAlivePrimary,
+            Duration keepAliveLte,
+            Duration willDelay,
+            Backoff backoff) {}
+
+    /** What the link reports, on its own thread: hand on, do not block. */
+    interface Listener {
+        /** Connected and subscribed: publish the birth, flush what waits. */
+        void connected();
+
+        void arrived(String topic, MqttMessage message);
+    }
+
+    /** A publish while the link is down: the caller keeps the data and tries again on {@code connected}. */
+    public static final class NotConnected extends RuntimeException {
+        NotConnected() {
+            super("not connected to the broker", null, false, false);
+        }
+    }
+
+    private static final long SESSION_EXPIRY_SECONDS = Duration.ofDays(7).toSeconds();
+
+    private final Settings settings;
+    private final Topics topics;
+    private final BooleanSupplier onLte;
+    private volatile Supplier<byte[]> will;
+    private volatile Listener listener;
+    private final ScheduledExecutorService owner = Threads.owner("mqtt");
+    private MqttAsyncClient client;
+    private ScheduledFuture<?> retry;
+    private int failures;
+    private boolean stopping;
+    private volatile boolean connected;
+
+    /** @param onLte whether the agent's traffic goes out over LTE now (a longer keepalive) */
+    public MqttLink(Settings settings, Topics topics, BooleanSupplier onLte) {
+        this.settings = settings;
+        this.topics = topics;
+        this.onLte = onLte;
+    }
+
+    /** @param will the state document the broker publishes when the device is lost */
+    void start(Supplier<byte[]> will, Listener listener) {
+        owner.execute(() -> {
+            this.will = will;
+            this.listener = listener;
+            connect();
+        });
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    /** Drops the connection and connects again now (the uplink changed: the old TCP flow is dead). */
+    public void reconnect(String why) {
+        owner.execute(() -> {
+            if (stopping) {
+                return;
+            }
+            Logger.info("Reconnecting to the broker: {}", why);
+            discard();
+            failures = 0;
+            connect();
+        });
+    }
+
+    /** QoS 1; completes on the broker's PUBACK, or exceptionally ({@link NotConnected} when down). */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained, MqttProperties properties) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        MqttAsyncClient current = connected ? client : null;
+        if (current == null) {
+            acked.completeExceptionally(new NotConnected());
+            return acked;
+        }
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        if (properties != null) {
+            message.setProperties(properties);
+        }
+        try {
+            current.publish(topic, message, null, listener(() -> acked.complete(null), acked::completeExceptionally));
+        } catch (MqttException | RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    /**
+     * Says goodbye ({@code farewell} on {@code state}, then a clean DISCONNECT, which the broker
+     * answers by discarding the Will) and stops. Bounded by a few seconds: stopping never hangs.
+     */
+    public void stop(byte[] farewell) {
+        try {
+            owner.submit(() -> {
+                        stopping = true;
+                        if (retry != null) {
+                            retry.cancel(false);
+                        }
+                        if (connected) {
+                            try {
+                                publish(topics.state(), farewell, true, null).get(2, TimeUnit.SECONDS);
+                                client.disconnect(2000).waitForCompletion(3000);
+                            } catch (Exception e) {
+                                Logger.debug("No orderly goodbye to the broker: {}", e.getMessage());
+                            }
+                        }
+                        discard();
+                    })
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.warn("The MQTT link did not stop in time: {}", e.getMessage());
+        }
+        Threads.shutdown(owner, Duration.ofSeconds(1));
+    }
+
+    private void connect() {
+        if (stopping || client != null) {
+            return;
+        }
+        try {
+            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            MqttAsyncClient attempt = client;
+            client.setCallback(new Callbacks(attempt));
+            client.connect(
+                    options(),
+                    null,
+                    listener(
+                            () -> owner.execute(() -> subscribe(attempt)),
+                            e -> owner.execute(() -> failed(attempt, e))));
+        } catch (MqttException | RuntimeException e) {
+            failed(client, e);
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        boolean lte = onLte.getAsBoolean();
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setAutomaticReconnect(false);
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        options.setKeepAliveInterval((int) (lte ? settings.keepAliveLte() : settings.keepAlivePrimary()).toSeconds());
+        options.setConnectionTimeout(lte ? 60 : 30);
+        options.setReceiveMaximum(lte ? 4 : 10);
+        options.setTopicAliasMaximum(0);
+        if (!settings.username().isEmpty()) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password().length > 0) {
+            options.setPassword(settings.password());
+        }
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls());
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
+        MqttMessage lost = new MqttMessage(will.get());
+        lost.setQos(1);
+        lost.setRetained(true);
+        options.setWill(topics.state(), lost);
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval(settings.willDelay().toSeconds());
+        options.setWillMessageProperties(willProperties);
+        return options;
+    }
+
+    private void subscribe(MqttAsyncClient attempt) {
+        if (attempt != client) {
+            return;
+        }
+        MqttSubscription commands = new MqttSubscription(topics.commands(), 1);
+        MqttSubscription desired = new MqttSubscription(topics.desiredConfig(), 1);
+        desired.setRetainHandling(1); // the retained desired config only for a new subscription
+        try {
+            attempt.subscribe(
+                    new MqttSubscription[] {commands, desired},
+                    null,
+                    listener(() -> owner.execute(() -> up(attempt)), e -> owner.execute(() -> failed(attempt, e))),
+                    (MqttProperties) null);
+        } catch (MqttException | RuntimeException e) {
+            failed(attempt, e);
+        }
+    }
+
+    private void up(MqttAsyncClient attempt) {
+        if (attempt != client) {
+            return;
+        }
+        Logger.info("Connected to the MQTT broker {} as {}", settings.url(), settings.clientId());
+        failures = 0;
+        connected = true;
+        try {
+            listener.connected();
+        } catch (RuntimeException e) {
+            Logger.error(e, "Bug after connecting to the broker");
+        }
+    }
+
+    private void failed(MqttAsyncClient attempt, Throwable cause) {
+        if (attempt != client || stopping) {
+            return;
+        }
+        boolean wasUp = connected;
+        discard();
+        Duration delay = settings.backoff().delay(failures++, ThreadLocalRandom.current()::nextDouble);
+        String why = cause == null ? "connection lost" : String.valueOf(cause.getMessage());
+        if (wasUp || failures == 1) {
+            Logger.warn(
+                    "MQTT broker {} unreachable ({}); trying again in {} s", settings.url(), why, delay.toSeconds());
+        } else {
+            Logger.debug("MQTT connect attempt {} failed ({}); next in {} s", failures, why, delay.toSeconds());
+        }
+        retry = owner.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets the client, closing it so that none of Paho's threads outlive it. */
+    private void discard() {
+        connected = false;
+        MqttAsyncClient old = client;
+        client = null;
+        if (old == null) {
+            return;
+        }
+        try {
+            if (old.isConnected()) {
+                old.disconnectForcibly(0, 1000, false);
+            }
+        } catch (MqttException | RuntimeException e) {
+            Logger.debug("Dropping the MQTT connection: {}", e.getMessage());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException | RuntimeException e) {
+            Logger.debug("Closing the MQTT client: {}", e.getMessage());
+        }
+    }
+
+    private static MqttActionListener listener(Runnable success, java.util.function.Consumer<Throwable> failure) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                success.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                failure.accept(e);
+            }
+        };
+    }
+
+    /** Paho's callbacks for one client; a stale client's are ignored. */
+    private final class Callbacks implements MqttCallback {
+        private final MqttAsyncClient of;
+
+        Callbacks(MqttAsyncClient of) {
+            this.of = of;
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            owner.execute(() -> failed(of, response.getException()));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            Logger.debug("MQTT error: {}", e.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            if (of == client) {
+                listener.arrived(topic, message);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}
