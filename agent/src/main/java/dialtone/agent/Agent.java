@@ -2,21 +2,21 @@ package dialtone.agent;
 
 import dialtone.agent.runtime.ServiceGroup;
 import dialtone.agent.store.Database;
-import dialtone.hal.Hal;
+import dialtone.hal.sys.Watchdog;
 import java.nio.channels.FileLock;
 
 /**
- * A running agent: its services in start order, and what they stand on (the hardware ports, the
- * database, the data directory's lock). {@link #stop} undoes {@link #start} in reverse.
+ * A running agent: its services in start order, and what they stand on (the database, the data
+ * directory's lock), under its supervisor. {@link #stop} undoes {@link #start} in reverse.
  */
 public final class Agent {
-    private final Hal hal;
+    private final Watchdog supervisor;
     private final ServiceGroup services;
     private final Database database;
     private final FileLock dataDirLock;
 
-    Agent(Hal hal, ServiceGroup services, Database database, FileLock dataDirLock) {
-        this.hal = hal;
+    Agent(Watchdog supervisor, ServiceGroup services, Database database, FileLock dataDirLock) {
+        this.supervisor = supervisor;
         this.services = services;
         this.database = database;
         this.dataDirLock = dataDirLock;
@@ -24,11 +24,11 @@ public final class Agent {
 
     public void start(String readyStatus) {
         services.start();
-        hal.watchdog().ready(readyStatus);
+        supervisor.ready(readyStatus);
     }
 
     public void stop() {
-        hal.watchdog().stopping();
+        supervisor.stopping();
         services.stop();
         database.close();
         DataDir.release(dataDirLock);

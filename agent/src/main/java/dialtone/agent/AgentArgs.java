@@ -27,7 +27,8 @@ public record AgentArgs(
               --http-port N    web UI port (default 8080 with --sim, on 127.0.0.1)
               --help, --version
 
-            Exit codes: 0 or 143 (SIGTERM) stopped normally; 2 refused to start, the message says why; 1 crashed.
+            Exit codes: 0 or 143 (SIGTERM) stopped normally; 2 refused to start, the message says why; 1 crashed;
+            3 restart wanted (after the front panel's reset to provisioning defaults).
             """;
 
     /** A command line we cannot use; the message says why. */

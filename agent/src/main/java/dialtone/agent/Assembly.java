@@ -26,7 +26,12 @@ import dialtone.agent.modem.RecoveryLadder;
 import dialtone.agent.notify.NoticeWriter;
 import dialtone.agent.notify.Notifier;
 import dialtone.agent.notify.SmtpTransport;
+import dialtone.agent.panel.FactoryReset;
+import dialtone.agent.panel.FrontPanelService;
+import dialtone.agent.panel.LiveState;
+import dialtone.agent.runtime.LastExit;
 import dialtone.agent.runtime.Service;
+import dialtone.agent.runtime.WatchdogGate;
 import dialtone.agent.store.Settings;
 import dialtone.agent.usage.BootId;
 import dialtone.agent.usage.CrossCheck;
@@ -44,11 +49,12 @@ import dialtone.agent.web.UsageAdapter;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
-import dialtone.hal.gpio.Indicators.Led;
+import dialtone.hal.sys.Watchdog;
 import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -60,17 +66,24 @@ import java.util.function.LongSupplier;
 final class Assembly {
     private Assembly() {}
 
+    /**
+     * The process supervisor (systemd on the box) and where it records how the previous run ended.
+     */
+    record Supervision(Watchdog watchdog, Path lastExit) {}
+
     /** The services in start order, and the web server's port once started. */
     record Wired(List<Service> services, WebService web) {}
 
     static Wired wire(
             AgentConfig config,
             Hal hal,
+            Supervision supervision,
             Settings settings,
             EventLog events,
             InstallerPassword password,
             WebServer.Settings webSettings,
-            SimControls sim) {
+            SimControls sim,
+            Runnable restart) {
         UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
         ModemWatch modem = new ModemWatch(hal.modem());
         SbcProbe sbc = new SbcProbe(hal.prober(), config.sbc().hosts());
@@ -102,7 +115,6 @@ final class Assembly {
                 modem,
                 new ModemRecovery.Ports(
                         hal.modem(),
-                        hal.indicators(),
                         () -> failover.state().phase().uplink() == Uplink.LTE
                                 && failover.state().mediaFlows() > 0),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
@@ -113,8 +125,8 @@ final class Assembly {
                 ModemWatch.INTERVAL);
         lteSettings.onChange(recovery::reconnect);
         LocationService location = new LocationService(settings.database(), events, hal.clock());
-        location.onStatus(status -> hal.indicators().show(Led.E911, LocationService.led(status)));
-        PowerWatch power = new PowerWatch(settings, events, hal.clock(), BootId::current);
+        PowerWatch power = new PowerWatch(
+                settings, events, hal.clock(), BootId::current, () -> LastExit.take(supervision.lastExit()));
         LocationAdvertiser advertiser =
                 new LocationAdvertiser(location, hal.lldp(), config.site().name(), events);
         MoveWatch moves = new MoveWatch(
@@ -155,6 +167,11 @@ final class Assembly {
                 () -> usage.summary().usedBytes());
         FirewallService firewall = new FirewallService(
                 config, new FirewallService.Ports(hal.firewall(), hal.flows(), hal.resolver()), events, hal.clock());
+        FrontPanelService panel = new FrontPanelService(
+                new FrontPanelService.Ports(hal.indicators(), hal.buttons(), System::nanoTime, restart),
+                new LiveState(firewall, failover, primary, modem, location),
+                new FactoryReset(events),
+                events);
         WebService web = new WebService(
                 webSettings,
                 new WebApp.Ports(
@@ -188,8 +205,25 @@ final class Assembly {
                         advertiser,
                         moves,
                         notifier,
-                        web),
+                        panel,
+                        web,
+                        new WatchdogGate(
+                                supervision.watchdog(),
+                                List.of(
+                                        new WatchdogGate.Loop("failover decisions", failover, Duration.ofSeconds(15)),
+                                        new WatchdogGate.Loop("primary probes", primary, probeSilence(config.probe())),
+                                        new WatchdogGate.Loop("modem reads", modem, Duration.ofSeconds(60))),
+                                events,
+                                System::nanoTime)),
                 web);
+    }
+
+    /** A probe round lasts at most an interval and a timeout: allow several before calling it stuck. */
+    private static Duration probeSilence(AgentConfig.Probe probe) {
+        Duration round = probe.interval().plus(probe.timeout());
+        return round.multipliedBy(5).compareTo(Duration.ofSeconds(30)) > 0
+                ? round.multipliedBy(5)
+                : Duration.ofSeconds(30);
     }
 
     /** The installer's page as people on the site's network reach it (the LAN address, the web port). */

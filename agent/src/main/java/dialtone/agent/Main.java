@@ -18,7 +18,10 @@ import dialtone.hal.HalException;
 import dialtone.hal.linux.JdkProcessRunner;
 import dialtone.hal.linux.LinuxHal;
 import dialtone.hal.linux.LinuxNet;
+import dialtone.hal.linux.Pi4jPanel;
+import dialtone.hal.linux.SystemdNotify;
 import dialtone.hal.sim.SimWorld;
+import dialtone.hal.sys.Watchdog;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.auth.PasswordHasher;
@@ -35,7 +38,12 @@ import org.tinylog.jul.JulTinylogBridge;
 public final class Main {
     static final int EXIT_REFUSED = 2;
     static final int EXIT_CRASHED = 1;
+    /** Asks systemd for a restart (the unit restarts on it): after the front panel's reset. */
+    static final int EXIT_RESTART = 3;
+
     static final String PASSWORD_ENV = "DIALTONE_INSTALLER_PASSWORD";
+    /** Written by systemd's ExecStopPost (systemd/record-exit) in the data directory. */
+    static final String LAST_EXIT = "last-exit";
 
     private Main() {}
 
@@ -79,16 +87,20 @@ public final class Main {
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
         int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
+        Watchdog supervisor =
+                SystemdNotify.fromEnvironment(env, ProcessHandle.current().pid());
         Assembly.Wired wired = Assembly.wire(
                 config,
                 hal,
+                new Assembly.Supervision(supervisor, args.dataDir().resolve(LAST_EXIT)),
                 settings,
                 new EventLog(database, hal.clock()),
                 password,
                 new WebServer.Settings(Defaults.HTTP_HOST, port, false),
-                world == null ? null : new SimControlsAdapter(world));
+                world == null ? null : new SimControlsAdapter(world),
+                Main::restart);
         WebService web = wired.web();
-        Agent agent = new Agent(hal, new ServiceGroup(wired.services()), database, lock);
+        Agent agent = new Agent(supervisor, new ServiceGroup(wired.services()), database, lock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -135,7 +147,10 @@ public final class Main {
                 config.lan().interfaceName());
     }
 
-    /** The real network; a missing tool or privilege is a clear refusal, not a half-started agent. */
+    /**
+     * The real network and front panel; a missing tool, privilege or GPIO chip is a clear refusal,
+     * not a half-started agent.
+     */
     private static Hal linuxHal(AgentConfig config, java.nio.file.Path savedFirewall) {
         AgentConfig.Uplinks uplinks = config.uplinks();
         LinuxNet net = new LinuxNet(
@@ -153,11 +168,18 @@ public final class Main {
                             config.e911().lldpSocket().isEmpty()
                                     ? null
                                     : config.e911().lldpSocket(),
-                            savedFirewall),
+                            savedFirewall,
+                            panelPins(config.gpio())),
                     new JdkProcessRunner());
         } catch (HalException e) {
-            throw new StartupRefused("the network cannot be set up: " + e.getMessage());
+            throw new StartupRefused("the box cannot be set up: " + e.getMessage());
         }
+    }
+
+    private static Pi4jPanel.Pins panelPins(AgentConfig.Gpio gpio) {
+        return gpio.enabled()
+                ? new Pi4jPanel.Pins(gpio.health(), gpio.uplink(), gpio.signal(), gpio.e911(), gpio.button())
+                : null;
     }
 
     private static Database openDatabase(AgentArgs args) {
@@ -183,6 +205,11 @@ public final class Main {
                     PASSWORD_ENV);
         }
         return password;
+    }
+
+    /** Exits with {@link #EXIT_RESTART} from a thread of its own: the shutdown hook stops the services. */
+    private static void restart() {
+        Thread.ofPlatform().name("restart").start(() -> System.exit(EXIT_RESTART));
     }
 
     private static void awaitShutdown(CountDownLatch stopped) {

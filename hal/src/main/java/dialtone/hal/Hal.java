@@ -11,7 +11,6 @@ import dialtone.hal.net.Prober;
 import dialtone.hal.net.Resolver;
 import dialtone.hal.route.Routes;
 import dialtone.hal.sys.ClockTrust;
-import dialtone.hal.sys.Watchdog;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -34,8 +33,7 @@ public record Hal(
         LteModem modem,
         Lldp lldp,
         Indicators indicators,
-        Buttons buttons,
-        Watchdog watchdog) {
+        Buttons buttons) {
 
     public Hal {
         Objects.requireNonNull(clock, "clock");
@@ -50,6 +48,5 @@ public record Hal(
         Objects.requireNonNull(lldp, "lldp");
         Objects.requireNonNull(indicators, "indicators");
         Objects.requireNonNull(buttons, "buttons");
-        Objects.requireNonNull(watchdog, "watchdog");
     }
 }

@@ -26,7 +26,8 @@ public record AgentConfig(
         Usage usage,
         E911 e911,
         Mqtt mqtt,
-        Notifications notifications) {
+        Notifications notifications,
+        Gpio gpio) {
 
     public AgentConfig {
         Objects.requireNonNull(device);
@@ -41,6 +42,7 @@ public record AgentConfig(
         Objects.requireNonNull(usage);
         Objects.requireNonNull(mqtt);
         Objects.requireNonNull(notifications);
+        Objects.requireNonNull(gpio);
     }
 
     /** @param id lowercase {@code [a-z0-9-]}: the MQTT client id and certificate CN */
@@ -208,4 +210,11 @@ public record AgentConfig(
             return !smtpHost.isEmpty() && (!customer.isEmpty() || !support.isEmpty());
         }
     }
+
+    /**
+     * The front panel's LEDs and button on GPIO: BCM pin numbers, each used once.
+     *
+     * @param enabled false on a box without the front panel (and always in the simulated world)
+     */
+    public record Gpio(boolean enabled, int health, int uplink, int signal, int e911, int button) {}
 }

@@ -55,7 +55,8 @@ public final class ConfigValidator {
                 usage(fields),
                 new AgentConfig.E911(fields.matching("e911.lldp-socket", SOCKET_PATH, "an absolute path")),
                 mqtt(fields),
-                notifications(fields));
+                notifications(fields),
+                gpio(fields));
         crossChecks(config, fields);
         sources.unknownFileKeys().forEach(key -> fields.problem(key, "unknown key"));
         SortedMap<String, String> problems = new TreeMap<>(fields.problems());
@@ -247,6 +248,32 @@ public final class ConfigValidator {
                 categories(fields, "notify.support.events", Defaults.SUPPORT_NOTICES),
                 fields.duration(
                         "notify.coalesce", Duration.ofMinutes(1), Duration.ofHours(1), Defaults.NOTIFY_COALESCE));
+    }
+
+    private static AgentConfig.Gpio gpio(ConfigFields fields) {
+        boolean enabled =
+                fields.choice("gpio.enabled", Set.of("true", "false"), "false").equals("true");
+        Map<Integer, String> used = new java.util.HashMap<>();
+        return new AgentConfig.Gpio(
+                enabled,
+                pin(fields, "gpio.led.health", Defaults.GPIO_LED_HEALTH, used),
+                pin(fields, "gpio.led.uplink", Defaults.GPIO_LED_UPLINK, used),
+                pin(fields, "gpio.led.signal", Defaults.GPIO_LED_SIGNAL, used),
+                pin(fields, "gpio.led.e911", Defaults.GPIO_LED_E911, used),
+                pin(fields, "gpio.button", Defaults.GPIO_BUTTON, used));
+    }
+
+    /** A BCM pin number of the 40-pin header, not one an earlier key of {@code used} took. */
+    private static int pin(ConfigFields fields, String key, int fallback, Map<Integer, String> used) {
+        int pin = fields.integer(key, 0, 27, fallback);
+        if (fields.hasProblem(key)) {
+            return pin;
+        }
+        String other = used.putIfAbsent(pin, key);
+        if (other != null) {
+            fields.problem(key, "GPIO " + pin + " is already " + other);
+        }
+        return pin;
     }
 
     private static Set<String> categories(ConfigFields fields, String key, List<String> fallback) {

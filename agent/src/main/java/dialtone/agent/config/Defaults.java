@@ -79,4 +79,11 @@ public final class Defaults {
     public static final List<String> CUSTOMER_NOTICES = List.of("failover", "usage", "e911");
     public static final List<String> SUPPORT_NOTICES = NOTICE_CATEGORIES;
     public static final Duration NOTIFY_COALESCE = Duration.ofMinutes(10);
+
+    // the front panel on a Pi 4/5 HAT (BCM numbers; header pins 29, 31, 33, 35 and 37)
+    public static final int GPIO_LED_HEALTH = 5;
+    public static final int GPIO_LED_UPLINK = 6;
+    public static final int GPIO_LED_SIGNAL = 13;
+    public static final int GPIO_LED_E911 = 19;
+    public static final int GPIO_BUTTON = 26;
 }

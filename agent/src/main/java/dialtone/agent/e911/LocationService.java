@@ -3,7 +3,6 @@ package dialtone.agent.e911;
 import dialtone.agent.e911.LocationStore.Slot;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Database;
-import dialtone.hal.gpio.Indicators.LedPattern;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,19 +56,10 @@ public final class LocationService {
         listeners.add(listener);
     }
 
-    /** {@code watcher} hears the status now and after every change (the 911 LED). */
+    /** {@code watcher} hears the status now and after every change (the front panel's 911 LED). */
     public void onStatus(Consumer<Status> watcher) {
         watchers.add(watcher);
         watcher.accept(status());
-    }
-
-    /** The 911 LED: steady when registered, slow blink when unverified, fast when missing. */
-    public static LedPattern led(Status status) {
-        return switch (status) {
-            case REGISTERED -> LedPattern.ON;
-            case UNVERIFIED -> LedPattern.BLINK_SLOW;
-            case MISSING -> LedPattern.BLINK_FAST;
-        };
     }
 
     private void changed() {

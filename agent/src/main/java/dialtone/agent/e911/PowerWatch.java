@@ -1,6 +1,7 @@
 package dialtone.agent.e911;
 
 import dialtone.agent.events.EventLog;
+import dialtone.agent.runtime.LastExit;
 import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.store.DatabaseException;
@@ -10,14 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
  * Notices, at start, that the box was off: no orderly stop was recorded, and the kernel's boot id
  * changed (a power cut or a hard reset; the same boot id is only the agent restarting after a
- * crash). The event says for how long, to within {@link #BEAT}: no 911 call could go through the box
- * then. A beat every five minutes keeps SD-card writes rare.
+ * crash, and systemd's record of that stop says why). The event says for how long, to within
+ * {@link #BEAT}: no 911 call could go through the box then. A beat every five minutes keeps SD-card
+ * writes rare.
  */
 public final class PowerWatch implements Service {
     static final Duration BEAT = Duration.ofMinutes(5);
@@ -29,13 +32,21 @@ public final class PowerWatch implements Service {
     private final EventLog events;
     private final Clock clock;
     private final Supplier<String> bootId;
+    private final Supplier<Optional<LastExit>> lastExit;
     private final Periodic beats;
 
-    public PowerWatch(Settings settings, EventLog events, Clock clock, Supplier<String> bootId) {
+    /** @param lastExit systemd's record of the previous stop, taken once at start */
+    public PowerWatch(
+            Settings settings,
+            EventLog events,
+            Clock clock,
+            Supplier<String> bootId,
+            Supplier<Optional<LastExit>> lastExit) {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
         this.bootId = bootId;
+        this.lastExit = lastExit;
         this.beats = new Periodic("power-watch", BEAT, BEAT, Duration.ofSeconds(2), this::beat);
     }
 
@@ -47,8 +58,9 @@ public final class PowerWatch implements Service {
     /** A database that cannot be written (a full card) costs this record, never the agent's start. */
     @Override
     public void start() {
+        Optional<LastExit> exit = lastExit.get();
         try {
-            lookBack();
+            lookBack(exit);
             settings.put(CLEAN, "no");
             settings.put(BOOT, bootId.get());
         } catch (DatabaseException e) {
@@ -69,7 +81,7 @@ public final class PowerWatch implements Service {
         }
     }
 
-    private void lookBack() {
+    private void lookBack(Optional<LastExit> exit) {
         var aliveAt = settings.get(ALIVE).map(Instant::parse);
         if (aliveAt.isEmpty() || settings.get(CLEAN).filter("yes"::equals).isPresent()) {
             return; // a first start, or an orderly stop
@@ -90,8 +102,14 @@ public final class PowerWatch implements Service {
                             + ": no call, 911 included, could go through it then",
                     facts);
         } else {
+            exit.ifPresent(e -> facts.put("systemdResult", e.result()));
             events.append(
-                    "agent-crashed", "error", "The agent stopped without an orderly shutdown and was restarted", facts);
+                    exit.filter(LastExit::hung).isPresent() ? "agent-hung" : "agent-crashed",
+                    "error",
+                    "The agent stopped without an orderly shutdown"
+                            + exit.map(e -> " (" + e.describe() + ")").orElse("")
+                            + " and was restarted",
+                    facts);
         }
     }
 

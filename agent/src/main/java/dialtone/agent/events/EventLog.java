@@ -40,8 +40,18 @@ public final class EventLog {
     }
 
     public Event append(String type, String severity, String message, Map<String, Object> facts) {
+        return appendWith(type, severity, message, facts, c -> null);
+    }
+
+    /**
+     * Appends the event and does {@code change} in one transaction: both are committed, or neither
+     * (then the exception is passed on and nobody hears of the event).
+     */
+    public Event appendWith(
+            String type, String severity, String message, Map<String, Object> facts, Database.Work<?> change) {
         Instant at = clock.instant();
         long seq = database.write(c -> {
+            change.run(c);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO events (at, type, severity, message, facts) VALUES (?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {

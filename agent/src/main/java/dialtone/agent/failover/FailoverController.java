@@ -9,6 +9,7 @@ import dialtone.agent.failover.FailoverEvent.SbcViaPrimary;
 import dialtone.agent.failover.FailoverEvent.SwitchFailed;
 import dialtone.agent.failover.FailoverEvent.Switched;
 import dialtone.agent.failover.FailoverEvent.Tick;
+import dialtone.agent.runtime.Progress;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.Threads;
 import dialtone.hal.HalException;
@@ -32,7 +33,7 @@ import org.tinylog.Logger;
  * blocking call runs on a virtual thread and comes back as an event, so a hung {@code ip} or
  * {@code conntrack} never stalls a decision.
  */
-public final class FailoverController implements Service {
+public final class FailoverController implements Service, Progress {
     static final Duration TICK = Duration.ofSeconds(1);
     static final Duration SBC_TIMEOUT = Duration.ofSeconds(2);
     static final Duration REFRESH_ROUTES = Duration.ofSeconds(30);
@@ -46,6 +47,7 @@ public final class FailoverController implements Service {
     private final Clock clock;
     private final List<Consumer<Uplink>> switchListeners = new CopyOnWriteArrayList<>();
     private volatile FailoverState state;
+    private volatile long lastRound = System.nanoTime();
     private ScheduledExecutorService owner;
     private ExecutorService io;
     private ExecutorService reports;
@@ -68,6 +70,7 @@ public final class FailoverController implements Service {
         if (owner != null) {
             return;
         }
+        lastRound = System.nanoTime();
         owner = Threads.owner("failover");
         io = Threads.blockingIo("failover-io");
         reports = Threads.owner("failover-events");
@@ -98,6 +101,12 @@ public final class FailoverController implements Service {
         } catch (RejectedExecutionException stopping) {
             Logger.debug("Failover event {} dropped: stopping", event);
         }
+    }
+
+    /** The deciding thread handled an event (a tick comes every second). */
+    @Override
+    public long lastRound() {
+        return lastRound;
     }
 
     /** The current state, for status pages; never blocks. */
@@ -164,6 +173,7 @@ public final class FailoverController implements Service {
         } catch (RuntimeException e) {
             Logger.error(e, "Bug handling {}; failover goes on", event);
         }
+        lastRound = System.nanoTime();
     }
 
     private void execute(FailoverAction action) {

@@ -1,6 +1,7 @@
 package dialtone.agent.failover;
 
 import dialtone.agent.config.AgentConfig;
+import dialtone.agent.runtime.Progress;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.Threads;
 import dialtone.hal.Uplink;
@@ -23,7 +24,7 @@ import org.tinylog.Logger;
  * Probes one uplink every interval, all targets in parallel on virtual threads, and keeps its
  * {@link UplinkHealth} current. The window is only touched on the monitor's own thread.
  */
-public final class UplinkMonitor implements Service {
+public final class UplinkMonitor implements Service, Progress {
     private final Uplink uplink;
     private final Prober prober;
     private final AgentConfig.Probe config;
@@ -31,6 +32,7 @@ public final class UplinkMonitor implements Service {
     private final ProbeWindow window;
     private final List<Consumer<UplinkHealth>> listeners = new CopyOnWriteArrayList<>();
     private volatile UplinkHealth health = UplinkHealth.UNKNOWN;
+    private volatile long lastRound = System.nanoTime();
     private ScheduledExecutorService owner;
     private ExecutorService probes;
 
@@ -57,6 +59,7 @@ public final class UplinkMonitor implements Service {
         if (owner != null) {
             return;
         }
+        lastRound = System.nanoTime();
         owner = Threads.owner("monitor-" + uplink.id());
         probes = Threads.blockingIo("probe-" + uplink.id());
         owner.scheduleAtFixedRate(this::startRound, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -70,6 +73,12 @@ public final class UplinkMonitor implements Service {
         Threads.shutdown(owner, Duration.ofSeconds(1));
         Threads.shutdown(probes, config.timeout().plusMillis(200));
         owner = null;
+    }
+
+    /** A probe round was judged (one per probe interval). */
+    @Override
+    public long lastRound() {
+        return lastRound;
     }
 
     public UplinkHealth health() {
@@ -107,6 +116,7 @@ public final class UplinkMonitor implements Service {
     private void record(List<ProbeResult> results) {
         UplinkHealth before = health;
         health = window.record(new ProbeWindow.Round(clock.instant(), results));
+        lastRound = System.nanoTime();
         listeners.forEach(listener -> listener.accept(health));
         if (health.state() != before.state()) {
             Logger.info(

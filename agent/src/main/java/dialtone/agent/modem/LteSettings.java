@@ -21,7 +21,7 @@ import java.util.function.Function;
  * never shown back, only whether they are set.
  */
 public final class LteSettings {
-    static final String KEY = "lte.settings";
+    public static final String KEY = "lte.settings";
 
     /** What is in force, without its secrets; {@code source} is {@code config} or {@code installer}. */
     public record Shown(

@@ -6,9 +6,6 @@ import dialtone.agent.modem.RecoveryLadder.Step;
 import dialtone.agent.runtime.Periodic;
 import dialtone.agent.runtime.Service;
 import dialtone.hal.HalException;
-import dialtone.hal.gpio.Indicators;
-import dialtone.hal.gpio.Indicators.Led;
-import dialtone.hal.gpio.Indicators.LedPattern;
 import dialtone.hal.modem.DataSettings;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.modem.ModemStatus;
@@ -23,12 +20,12 @@ import org.tinylog.Logger;
 /**
  * Keeps the modem working: judges the watch's last reading every few seconds on its own thread
  * (a step may take a minute; nothing else waits for it), takes the {@link RecoveryLadder}'s steps,
- * offers the SIM PIN through the {@link PinGate}, and shows signal and modem state on the LEDs.
+ * and offers the SIM PIN through the {@link PinGate}.
  * Every step, and its failure, is an event.
  */
 public final class ModemRecovery implements Service {
 
-    public record Ports(LteModem modem, Indicators indicators, BooleanSupplier callsOnLte) {}
+    public record Ports(LteModem modem, BooleanSupplier callsOnLte) {}
 
     private final ModemWatch watch;
     private final Ports ports;
@@ -87,7 +84,6 @@ public final class ModemRecovery implements Service {
                 apply();
             }
             ModemStatus status = watch.silence() == null ? watch.status() : null;
-            showOnLeds(status);
             if (status != null && pin(status)) {
                 return;
             }
@@ -203,20 +199,6 @@ public final class ModemRecovery implements Service {
                     "The new LTE settings could not be applied yet: " + e.getMessage(),
                     Map.of("error", e.getMessage()));
         }
-    }
-
-    private void showOnLeds(ModemStatus status) {
-        LedPattern pattern;
-        if (status == null || !status.present()) {
-            pattern = LedPattern.BLINK_FAST;
-        } else if (!status.ready()) {
-            pattern = LedPattern.BLINK_SLOW;
-        } else {
-            pattern = status.signal().bars() >= 2 || status.signal().rsrpDbm() == null
-                    ? LedPattern.ON
-                    : LedPattern.BLINK_SLOW;
-        }
-        ports.indicators().show(Led.SIGNAL, pattern);
     }
 
     private static String words(Step step) {

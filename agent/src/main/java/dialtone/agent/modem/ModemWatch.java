@@ -1,6 +1,7 @@
 package dialtone.agent.modem;
 
 import dialtone.agent.runtime.Periodic;
+import dialtone.agent.runtime.Progress;
 import dialtone.agent.runtime.Service;
 import dialtone.hal.HalException;
 import dialtone.hal.modem.LteModem;
@@ -16,7 +17,7 @@ import org.tinylog.Logger;
  * A modem that stops answering (or answers garbage) keeps its last known status, marked stale with
  * the reason, until it answers again; {@link ModemRecovery} decides what to do about it.
  */
-public final class ModemWatch implements Service {
+public final class ModemWatch implements Service, Progress {
     public static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final LteModem modem;
@@ -43,6 +44,12 @@ public final class ModemWatch implements Service {
     @Override
     public void stop() {
         reads.stop();
+    }
+
+    /** A reading ended, answered or not: the watch is not stuck. */
+    @Override
+    public long lastRound() {
+        return reads.lastRound();
     }
 
     /** The last answer, fresh or not. */

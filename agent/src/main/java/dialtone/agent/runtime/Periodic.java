@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * start: the engine of the agent's periodic services. The task must not throw (an exception
  * would silently end the repetition), so each catches its own.
  */
-public final class Periodic {
+public final class Periodic implements Progress {
     private final String name;
     private final Duration first;
     private final Duration every;
@@ -18,6 +18,7 @@ public final class Periodic {
     private final Runnable task;
     private ScheduledExecutorService owner;
     private volatile Thread thread;
+    private volatile long lastRound = System.nanoTime();
 
     /**
      * @param first the delay before the first run
@@ -36,8 +37,19 @@ public final class Periodic {
         if (owner == null) {
             owner = Executors.newSingleThreadScheduledExecutor(
                     r -> thread = Thread.ofPlatform().name(name).daemon(true).unstarted(r));
-            owner.scheduleWithFixedDelay(task, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            lastRound = System.nanoTime();
+            owner.scheduleWithFixedDelay(this::round, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    @Override
+    public long lastRound() {
+        return lastRound;
+    }
+
+    private void round() {
+        task.run();
+        lastRound = System.nanoTime();
     }
 
     /** Stops it; {@code true} when it was running. The task itself may call it: then no waiting. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Keeps the installer password's hash in the agent's database. */
 public final class DatabaseCredentials implements CredentialStore {
-    private static final String KEY = "installer.password-hash";
+    public static final String KEY = "installer.password-hash";
 
     private final Settings settings;
 

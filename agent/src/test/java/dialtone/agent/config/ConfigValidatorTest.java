@@ -444,4 +444,44 @@ class ConfigValidatorTest {
 
         assertThat(ConfigValidator.validate(sources).problems()).containsKey("site.name");
     }
+
+    @Test
+    void theFrontPanelIsOffByDefaultOnTheHatsPins() {
+        AgentConfig.Gpio gpio = validate(Map.of()).config().orElseThrow().gpio();
+
+        assertThat(gpio).isEqualTo(new AgentConfig.Gpio(false, 5, 6, 13, 19, 26));
+    }
+
+    @Test
+    void frontPanelPinsAreReadBack() {
+        AgentConfig.Gpio gpio = validate(Map.of(
+                        "gpio.enabled", "true",
+                        "gpio.led.health", "17",
+                        "gpio.led.uplink", "27",
+                        "gpio.led.signal", "22",
+                        "gpio.led.e911", "0",
+                        "gpio.button", "4"))
+                .config()
+                .orElseThrow()
+                .gpio();
+
+        assertThat(gpio).isEqualTo(new AgentConfig.Gpio(true, 17, 27, 22, 0, 4));
+    }
+
+    @Test
+    void everyBadOrSharedPinIsReportedAtOnce() {
+        ConfigValidator.Result result = validate(Map.of(
+                "gpio.enabled", "yes",
+                "gpio.led.health", "28",
+                "gpio.led.uplink", "13",
+                "gpio.led.e911", "GPIO19",
+                "gpio.button", "13"));
+
+        assertThat(result.problems())
+                .containsOnlyKeys("gpio.enabled", "gpio.led.health", "gpio.led.signal", "gpio.led.e911", "gpio.button");
+        assertThat(result.problems().get("gpio.enabled")).contains("false, true");
+        assertThat(result.problems().get("gpio.led.health")).contains("0 to 27");
+        assertThat(result.problems().get("gpio.led.signal")).isEqualTo("GPIO 13 is already gpio.led.uplink (default)");
+        assertThat(result.problems().get("gpio.button")).isEqualTo("GPIO 13 is already gpio.led.uplink");
+    }
 }

@@ -6,7 +6,6 @@ import dialtone.agent.events.Event;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.Migrations;
-import dialtone.hal.gpio.Indicators.LedPattern;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,14 +42,19 @@ class LocationServiceTest {
     }
 
     @Test
-    void the911LedFollowsTheStatus() {
-        List<LedPattern> led = new ArrayList<>();
-        service.onStatus(status -> led.add(LocationService.led(status)));
+    void statusWatchersHearTheStatusAndEveryChange() {
+        List<LocationService.Status> heard = new ArrayList<>();
+        service.onStatus(heard::add);
         service.register(Location.of(Addresses.springfield()), "installer", "web");
         service.suspectMove("moved");
         service.confirm("installer", "web");
 
-        assertThat(led).containsExactly(LedPattern.BLINK_FAST, LedPattern.ON, LedPattern.BLINK_SLOW, LedPattern.ON);
+        assertThat(heard)
+                .containsExactly(
+                        LocationService.Status.MISSING,
+                        LocationService.Status.REGISTERED,
+                        LocationService.Status.UNVERIFIED,
+                        LocationService.Status.REGISTERED);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dialtone.agent.events.Event;
 import dialtone.agent.events.EventLog;
+import dialtone.agent.runtime.LastExit;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.Migrations;
 import dialtone.agent.store.Settings;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,26 @@ class PowerWatchTest {
         assertThat(types()).containsExactly("agent-crashed");
     }
 
+    @Test
+    void aHangEndedBySystemdsWatchdogIsToldApartFromACrash() {
+        watch("boot-1").start();
+        clock.advance(Duration.ofSeconds(45));
+        new PowerWatch(
+                        settings,
+                        events,
+                        clock,
+                        () -> "boot-1",
+                        () -> Optional.of(new LastExit("watchdog", "killed", "ABRT")))
+                .start();
+
+        Event hang = events.page(null, 10).getFirst();
+        assertThat(hang.type()).isEqualTo("agent-hung");
+        assertThat(hang.message()).contains("the watchdog restarted it");
+        assertThat(hang.facts()).containsEntry("systemdResult", "watchdog");
+    }
+
     private PowerWatch watch(String bootId) {
-        return new PowerWatch(settings, events, clock, () -> bootId);
+        return new PowerWatch(settings, events, clock, () -> bootId, Optional::empty);
     }
 
     private List<String> types() {

@@ -2,12 +2,14 @@ package dialtone.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dialtone.agent.runtime.FakeNotifySocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +62,43 @@ class AgentProcessIT {
             assertThat(agent.terminate()).as("SIGTERM is a normal stop").isIn(0, 143);
             assertThat(agent.output()).contains("ready in").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void underSystemdTheAgentSaysReadyPetsTheWatchdogAndTellsWhyItWasRestarted() throws Exception {
+        try (FakeNotifySocket systemd = FakeNotifySocket.open(work)) {
+            Map<String, String> supervised = systemd.environment(Duration.ofSeconds(3));
+            try (AgentProcess agent = AgentProcess.simulated(work, supervised)) {
+                systemd.await("READY=1\nSTATUS=serving"::equals, START_LIMIT);
+                systemd.await(m -> systemd.count("WATCHDOG=1") >= 3, Duration.ofSeconds(10));
+                assertThat(agent.terminate()).isIn(0, 143);
+                systemd.await("STOPPING=1"::equals, Duration.ofSeconds(5));
+            }
+            try (AgentProcess agent = AgentProcess.simulated(work, supervised)) {
+                agent.close(); // SIGKILL, as systemd ends a hung agent; then its ExecStopPost:
+            }
+            recordExit(Map.of("SERVICE_RESULT", "watchdog", "EXIT_CODE", "killed", "EXIT_STATUS", "ABRT"));
+            try (AgentProcess agent = AgentProcess.simulated(work, supervised)) {
+                Map<String, Object> hung = agent.events().stream()
+                        .filter(event -> event.get("type").equals("agent-hung"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no agent-hung event: " + agent.output()));
+                assertThat((String) hung.get("message")).contains("the watchdog restarted it");
+                assertThat(work.resolve("state/last-exit")).doesNotExist();
+            }
+        }
+    }
+
+    /** Runs the unit's ExecStopPost script with the variables systemd sets. */
+    private void recordExit(Map<String, String> systemdSays) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                "sh",
+                AgentProcess.REPO.resolve("systemd/record-exit").toString(),
+                work.resolve("state/last-exit").toString());
+        builder.environment().putAll(systemdSays);
+        Process process = builder.inheritIO().start();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
     }
 
     @Test

@@ -8,8 +8,6 @@ import dialtone.agent.store.Database;
 import dialtone.agent.store.Migrations;
 import dialtone.hal.Hal;
 import dialtone.hal.HalException;
-import dialtone.hal.gpio.Indicators.Led;
-import dialtone.hal.gpio.Indicators.LedPattern;
 import dialtone.hal.modem.DataSettings;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.modem.ModemStatus;
@@ -66,7 +64,7 @@ class ModemRecoveryTest {
         watch = new ModemWatch(hal.modem());
         recovery = new ModemRecovery(
                 watch,
-                new ModemRecovery.Ports(hal.modem(), hal.indicators(), callsOnLte::get),
+                new ModemRecovery.Ports(hal.modem(), callsOnLte::get),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
                 new PinGate(() -> null, memory()),
                 () -> new DataSettings("voice.example", null, null, false),
@@ -117,7 +115,6 @@ class ModemRecoveryTest {
         run(Duration.ofMinutes(5));
         assertThat(steps()).containsExactly("reconnect", "reset", "power_cycle");
         assertThat(types()).containsOnlyOnce("modem-needs-attention");
-        assertThat(world.indicators().shown(Led.SIGNAL)).isEqualTo(LedPattern.BLINK_FAST);
 
         run(Duration.ofMinutes(50));
         assertThat(steps()).as("resting").hasSize(3);
@@ -165,14 +162,6 @@ class ModemRecoveryTest {
     }
 
     @Test
-    void theSignalLedFollowsTheModem() {
-        assertThat(world.indicators().shown(Led.SIGNAL)).isEqualTo(LedPattern.ON);
-        world.setLte(true, 1);
-        run(Duration.ofSeconds(5));
-        assertThat(world.indicators().shown(Led.SIGNAL)).isEqualTo(LedPattern.BLINK_SLOW);
-    }
-
-    @Test
     void aWrongPinIsOfferedOnceEvenAcrossRestartsAndACorrectedOneAgain() {
         PinAskingModem sim = new PinAskingModem("2468");
         PinGate.Memory memory = memory();
@@ -192,7 +181,7 @@ class ModemRecoveryTest {
         ModemWatch watch = new ModemWatch(modem);
         ModemRecovery recovery = new ModemRecovery(
                 watch,
-                new ModemRecovery.Ports(modem, hal.indicators(), () -> false),
+                new ModemRecovery.Ports(modem, () -> false),
                 new RecoveryLadder(RecoveryLadder.Settings.DEFAULT),
                 pins,
                 () -> DataSettings.CARRIER_DEFAULT,

@@ -6,7 +6,6 @@ import dialtone.hal.gpio.Buttons;
 import dialtone.hal.gpio.Indicators;
 import dialtone.hal.modem.LteModem;
 import dialtone.hal.sys.ProcessRunner;
-import dialtone.hal.sys.Watchdog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,17 +25,30 @@ public final class LinuxHal {
      * @param modemPort the AT port, with {@code at}
      * @param lldpSocket lldpd's control socket, or null for its default
      * @param savedFirewall where the firewall table is kept for the boot-time unit
+     * @param panel the front panel's GPIO pins, or null on a box without one
      */
-    public record Settings(String modemKind, String modemPort, String lldpSocket, Path savedFirewall) {}
+    public record Settings(
+            String modemKind, String modemPort, String lldpSocket, Path savedFirewall, Pi4jPanel.Pins panel) {}
 
     /**
+     * Opens the front panel's pins first: a box that cannot is refused before its firewall is touched.
+     *
      * @param runner runs ip, nft, conntrack, mmcli, lldpcli
      */
     public static Hal create(LinuxNet net, Settings settings, ProcessRunner runner) {
+        Pi4jPanel panel =
+                settings.panel() == null ? null : Pi4jPanel.open(settings.panel(), Pi4jPanel::gpiod, System::nanoTime);
         Commands commands = new Commands(runner);
         IpLinks links = new IpLinks(commands);
         NftFirewall firewall = new NftFirewall(net, commands, settings.savedFirewall());
-        firewall.install();
+        try {
+            firewall.install();
+        } catch (RuntimeException e) {
+            if (panel != null) {
+                panel.close();
+            }
+            throw e;
+        }
         return new Hal(
                 false,
                 Clock.systemDefaultZone(),
@@ -49,9 +61,8 @@ public final class LinuxHal {
                 new ConntrackFlows(net, commands),
                 modem(net, settings.modemKind(), settings.modemPort(), links, commands),
                 new LldpdLldp(net.lan(), net.primary(), settings.lldpSocket(), commands),
-                Indicators.NONE,
-                Buttons.NONE,
-                Watchdog.NONE);
+                panel == null ? Indicators.NONE : panel,
+                panel == null ? Buttons.NONE : panel);
     }
 
     private static LteModem modem(LinuxNet net, String kind, String port, IpLinks links, Commands commands) {

@@ -3,7 +3,6 @@ package dialtone.hal.sim;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
 import dialtone.hal.net.ProbeMethod;
-import dialtone.hal.sys.Watchdog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -109,8 +108,7 @@ public final class SimWorld {
                 new SimModem(this),
                 lldp,
                 indicators,
-                buttons,
-                Watchdog.NONE);
+                buttons);
     }
 
     // ---- what the demo and the tests change ----
