@@ -26,6 +26,7 @@ class BoxConfigTest {
         assertThat(config.uplinks().lte().interfaceName()).isEqualTo("wwan0");
         assertThat(config.lan().interfaceName()).isEqualTo("eth1");
         assertThat(config.lte().modem()).isEqualTo("modemmanager");
+        assertThat(config.gpio().enabled()).as("the front panel").isTrue();
     }
 
     @Test
