@@ -5,3 +5,11 @@ CREATE TABLE mqtt_commands (
   at       TEXT NOT NULL,
   response TEXT NOT NULL
 );
+
+-- Telemetry samples waiting for the broker, oldest first; capped (the oldest dropped and counted)
+-- so that a long outage fills neither the card nor the first batch after it.
+CREATE TABLE mqtt_telemetry (
+  id     INTEGER PRIMARY KEY AUTOINCREMENT,
+  at     TEXT NOT NULL,
+  sample TEXT NOT NULL
+);

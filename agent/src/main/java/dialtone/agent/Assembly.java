@@ -29,6 +29,7 @@ import dialtone.agent.notify.SmtpTransport;
 import dialtone.agent.panel.FactoryReset;
 import dialtone.agent.panel.FrontPanelService;
 import dialtone.agent.panel.LiveState;
+import dialtone.agent.report.LteMeter;
 import dialtone.agent.report.MqttLink;
 import dialtone.agent.report.ReportService;
 import dialtone.agent.report.ReportSetup;
@@ -57,12 +58,12 @@ import dialtone.web.WebApp;
 import dialtone.web.WebServer;
 import dialtone.web.auth.InstallerPassword;
 import dialtone.web.port.SimControls;
+import dialtone.web.port.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -178,15 +179,23 @@ final class Assembly {
                 new LiveState(firewall, failover, primary, modem, location),
                 new FactoryReset(events),
                 events);
-        Optional<MqttLink> mqtt =
-                mqttLink(config, () -> failover.state().phase().uplink() == Uplink.LTE);
+        Optional<MqttLink> mqtt = mqttLink(
+                config,
+                new LteMeter(
+                        settings,
+                        () -> usage.summary().cycle().start().toString(),
+                        () -> failover.state().phase().uplink() == Uplink.LTE,
+                        config.mqtt().lteBudgetBytes()));
         StatusAdapter status = new StatusAdapter(
                 config,
                 hal.simulated(),
                 new StatusAdapter.Sources(
                         failover, primary, modem, lteCheck, usage, firewall, location, notifier, () -> mqtt.map(
-                                        MqttLink::connected)
-                                .orElse(false)));
+                                        link -> new Status.Mqtt(
+                                                link.connected(),
+                                                link.meter().used(),
+                                                link.meter().budget()))
+                                .orElse(new Status.Mqtt(false, null, null))));
         FailoverControlsAdapter failoverControls = new FailoverControlsAdapter(failover, test, settings);
         LocationAdapter locationControls = new LocationAdapter(
                 location, config.device().id(), config.site().name(), hal.clock());
@@ -222,7 +231,14 @@ final class Assembly {
             ReportService report = new ReportService(
                     link,
                     reportSetup(config),
-                    new ReportService.Ports(status, failoverControls, locationControls, recovery, events, settings),
+                    new ReportService.Ports(
+                            status,
+                            failoverControls,
+                            locationControls,
+                            recovery,
+                            events,
+                            settings,
+                            () -> usage.summary().restricted()),
                     hal.clock());
             failover.onSwitch(uplink -> report.uplinkSwitched(uplink.id()));
             services.add(report);
@@ -239,9 +255,9 @@ final class Assembly {
         return new Wired(services, web);
     }
 
-    private static Optional<MqttLink> mqttLink(AgentConfig config, BooleanSupplier onLte) {
+    private static Optional<MqttLink> mqttLink(AgentConfig config, LteMeter meter) {
         try {
-            return ReportSetup.link(config, onLte);
+            return ReportSetup.link(config, meter);
         } catch (ReportSetup.Problem e) {
             throw new StartupRefused("remote management cannot start: " + e.getMessage());
         }

@@ -44,7 +44,7 @@ final class Fixtures {
                 new Status.Usage(null, 2_000_000_000L, null, null, null),
                 new Status.Policy(true, 2, java.util.Map.of("lte-blocked-web", 3L), List.of()),
                 new Status.E911("missing"),
-                new Status.Mqtt(false),
+                new Status.Mqtt(false, null, null),
                 new Status.Notify(true, 0, null, null));
     }
 

@@ -186,6 +186,10 @@ public record AgentConfig(
      * @param keepAlivePrimary the MQTT keepalive while the agent's traffic goes over the primary
      * @param keepAliveLte the keepalive over LTE: each one costs bytes on the plan
      * @param willDelay how long the broker waits before announcing a lost device (a failover's reconnect fits)
+     * @param lteBudgetBytes the agent's own MQTT bytes over LTE per billing cycle
+     * @param telemetryOnLte whether telemetry batches may go over LTE (else they wait for the primary)
+     * @param telemetryEvery how often the site is sampled
+     * @param telemetryBatch how often the samples go out, as one message
      */
     public record Mqtt(
             String url,
@@ -199,7 +203,11 @@ public record AgentConfig(
             java.util.Set<String> signedCommands,
             Duration keepAlivePrimary,
             Duration keepAliveLte,
-            Duration willDelay) {}
+            Duration willDelay,
+            long lteBudgetBytes,
+            boolean telemetryOnLte,
+            Duration telemetryEvery,
+            Duration telemetryBatch) {}
 
     /**
      * E-mail to the customer and the provider's support.

@@ -239,7 +239,20 @@ public final class ConfigValidator {
                         Defaults.MQTT_KEEPALIVE_PRIMARY),
                 fields.duration(
                         "mqtt.keepalive.lte", Duration.ofSeconds(30), Duration.ofHours(1), Defaults.MQTT_KEEPALIVE_LTE),
-                fields.duration("mqtt.will-delay", Duration.ZERO, Duration.ofMinutes(10), Defaults.MQTT_WILL_DELAY));
+                fields.duration("mqtt.will-delay", Duration.ZERO, Duration.ofMinutes(10), Defaults.MQTT_WILL_DELAY),
+                fields.bytes("mqtt.lte-budget", 100_000, 1_000_000_000L, Defaults.MQTT_LTE_BUDGET_BYTES),
+                fields.choice("mqtt.telemetry.on-lte", Set.of("true", "false"), "false")
+                        .equals("true"),
+                fields.duration(
+                        "mqtt.telemetry.every",
+                        Duration.ofSeconds(10),
+                        Duration.ofHours(1),
+                        Defaults.MQTT_TELEMETRY_EVERY),
+                fields.duration(
+                        "mqtt.telemetry.batch",
+                        Duration.ofSeconds(10),
+                        Duration.ofHours(24),
+                        Defaults.MQTT_TELEMETRY_BATCH));
     }
 
     private static Notifications notifications(ConfigFields fields) {

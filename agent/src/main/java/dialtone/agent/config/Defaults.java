@@ -83,6 +83,12 @@ public final class Defaults {
     public static final Duration MQTT_KEEPALIVE_LTE = Duration.ofMinutes(15);
     /** A failover's reconnect (seconds) does not show the device offline on dashboards. */
     public static final Duration MQTT_WILL_DELAY = Duration.ofSeconds(60);
+    /** The agent's own MQTT traffic over LTE per billing cycle (issue 8: at most 1 MB a month in standby). */
+    public static final long MQTT_LTE_BUDGET_BYTES = 2_000_000;
+    /** A sample of the site (signal, loss, usage, calls) every five minutes: 288 a day. */
+    public static final Duration MQTT_TELEMETRY_EVERY = Duration.ofMinutes(5);
+    /** The samples go out together every half hour: framing, not data, dominates small messages. */
+    public static final Duration MQTT_TELEMETRY_BATCH = Duration.ofMinutes(30);
     /** The remote commands the agent knows. */
     public static final List<String> COMMANDS = List.of(
             "get-status", "set-mode", "failover-test", "modem-reset", "get-events", "set-location", "confirm-location");

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -62,7 +61,7 @@ public final class MqttLink {
 
     private final Settings settings;
     private final Topics topics;
-    private final BooleanSupplier onLte;
+    private final LteMeter meter;
     private volatile Supplier<byte[]> will;
     private volatile Listener listener;
     private final ScheduledExecutorService owner = Threads.owner("mqtt");
@@ -71,12 +70,13 @@ public final class MqttLink {
     private int failures;
     private boolean stopping;
     private volatile boolean connected;
+    private volatile Duration keepAlive = Duration.ZERO;
 
-    /** @param onLte whether the agent's traffic goes out over LTE now (a longer keepalive) */
-    public MqttLink(Settings settings, Topics topics, BooleanSupplier onLte) {
+    /** @param meter counts the link's bytes while over LTE (and says when it is: a longer keepalive) */
+    public MqttLink(Settings settings, Topics topics, LteMeter meter) {
         this.settings = settings;
         this.topics = topics;
-        this.onLte = onLte;
+        this.meter = meter;
     }
 
     /** @param will the state document the broker publishes when the device is lost */
@@ -90,6 +90,17 @@ public final class MqttLink {
 
     public boolean connected() {
         return connected;
+    }
+
+    public LteMeter meter() {
+        return meter;
+    }
+
+    /** {@code elapsed} passed: connected over LTE, that is keepalive bytes on the plan. */
+    void tick(Duration elapsed) {
+        if (connected) {
+            meter.connectedFor(elapsed, keepAlive);
+        }
     }
 
     /** Drops the connection and connects again now (the uplink changed: the old TCP flow is dead). */
@@ -120,7 +131,16 @@ public final class MqttLink {
             message.setProperties(properties);
         }
         try {
-            current.publish(topic, message, null, listener(() -> acked.complete(null), acked::completeExceptionally));
+            current.publish(
+                    topic,
+                    message,
+                    null,
+                    listener(
+                            () -> {
+                                meter.message(topic, payload.length);
+                                acked.complete(null);
+                            },
+                            acked::completeExceptionally));
         } catch (MqttException | RuntimeException e) {
             acked.completeExceptionally(e);
         }
@@ -175,12 +195,13 @@ public final class MqttLink {
     }
 
     private MqttConnectionOptions options() {
-        boolean lte = onLte.getAsBoolean();
+        boolean lte = meter.onLte();
+        keepAlive = lte ? settings.keepAliveLte() : settings.keepAlivePrimary();
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         options.setCleanStart(false);
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-        options.setKeepAliveInterval((int) (lte ? settings.keepAliveLte() : settings.keepAlivePrimary()).toSeconds());
+        options.setKeepAliveInterval((int) keepAlive.toSeconds());
         options.setConnectionTimeout(lte ? 60 : 30);
         options.setReceiveMaximum(lte ? 4 : 10);
         options.setTopicAliasMaximum(0);
@@ -229,6 +250,7 @@ public final class MqttLink {
         Logger.info("Connected to the MQTT broker {} as {}", settings.url(), settings.clientId());
         failures = 0;
         connected = true;
+        meter.connected(settings.tls() != null);
         try {
             listener.connected();
         } catch (RuntimeException e) {
@@ -310,6 +332,7 @@ public final class MqttLink {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             if (of == client) {
+                meter.message(topic, message.getPayload().length);
                 listener.arrived(topic, message);
             }
         }

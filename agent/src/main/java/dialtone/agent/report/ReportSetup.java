@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.tinylog.Logger;
 
 /** Remote management as the configuration sets it up: the link to the broker, and who may command. */
@@ -24,7 +23,7 @@ public final class ReportSetup {
     }
 
     /** The link to the broker; empty when {@code mqtt.url} is not set (remote management off). */
-    public static Optional<MqttLink> link(AgentConfig config, BooleanSupplier onLte) throws Problem {
+    public static Optional<MqttLink> link(AgentConfig config, LteMeter meter) throws Problem {
         AgentConfig.Mqtt mqtt = config.mqtt();
         if (mqtt.url().isEmpty()) {
             return Optional.empty();
@@ -42,7 +41,7 @@ public final class ReportSetup {
                     mqtt.keepAliveLte(),
                     mqtt.willDelay(),
                     BACKOFF);
-            return Optional.of(new MqttLink(settings, new Topics(config.device().id()), onLte));
+            return Optional.of(new MqttLink(settings, new Topics(config.device().id()), meter));
         } catch (TlsFiles.TlsFileException e) {
             throw new Problem("mqtt.tls: " + e.getMessage());
         }
@@ -63,6 +62,9 @@ public final class ReportSetup {
             Logger.warn("mqtt.command.issuers is empty: every remote command will be refused");
         }
         return new ReportService.Setup(
-                new Topics(config.device().id()), new CommandGate(mqtt.issuers(), key, mqtt.signedCommands()), version);
+                new Topics(config.device().id()),
+                new CommandGate(mqtt.issuers(), key, mqtt.signedCommands()),
+                version,
+                mqtt);
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The retained {@code state} document: the device's current truth for the operations team's
@@ -41,6 +43,12 @@ final class StateReport {
         doc.put("boot", boot);
         doc.put("why", why);
         return doc;
+    }
+
+    /** The fields worth bytes on LTE at once: where the traffic goes, how the failover stands, 911. */
+    static boolean substantiallyChanged(Map<String, Object> before, Map<String, Object> now) {
+        return Stream.of("online", "uplink", "phase", "mode", "e911")
+                .anyMatch(key -> !Objects.equals(before.get(key), now.get(key)));
     }
 
     /** What needs a person's attention, as short stable codes. */

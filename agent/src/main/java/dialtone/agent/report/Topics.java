@@ -16,6 +16,11 @@ public record Topics(String device) {
         return base() + "evt";
     }
 
+    /** Telemetry batches. */
+    public String telemetry() {
+        return base() + "tele";
+    }
+
     /** Command responses. */
     public String responses() {
         return base() + "res";

@@ -21,7 +21,7 @@ import dialtone.web.port.StatusView;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds the dashboard's {@link Status} from what the services already hold; nothing here waits
@@ -40,7 +40,7 @@ public final class StatusAdapter implements StatusView {
             FirewallService firewall,
             LocationService location,
             Notifier notifier,
-            BooleanSupplier mqttConnected) {}
+            Supplier<Status.Mqtt> mqtt) {}
 
     private final AgentConfig config;
     private final boolean simulated;
@@ -71,7 +71,7 @@ public final class StatusAdapter implements StatusView {
                 usage(sources.usage().summary()),
                 policy(sources.firewall()),
                 new Status.E911(sources.location().status().name().toLowerCase(Locale.ROOT)),
-                new Status.Mqtt(sources.mqttConnected().getAsBoolean()),
+                sources.mqtt().get(),
                 notify(sources.notifier().state()));
     }
 

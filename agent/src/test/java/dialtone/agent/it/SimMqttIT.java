@@ -62,6 +62,9 @@ class SimMqttIT {
         env.put("DIALTONE_MQTT_COMMAND_ISSUERS", OPS);
         env.put("DIALTONE_MQTT_COMMAND_KEY", publicKey.toString());
         env.put("DIALTONE_MQTT_WILL_DELAY", "1s");
+        env.put("DIALTONE_MQTT_TELEMETRY_EVERY", "10s");
+        env.put("DIALTONE_MQTT_TELEMETRY_BATCH", "10s");
+        env.put("DIALTONE_FAILOVER_HOLD_TIME", "10s");
         agent = AgentProcess.simulated(work, env);
     }
 
@@ -86,8 +89,20 @@ class SimMqttIT {
         assertThat(state).containsEntry("online", true).containsEntry("uplink", "primary");
         assertThat(((Number) state.get("boot")).longValue()).isPositive();
         assertThat((List<Object>) state.get("alerts")).contains("e911-missing");
-        assertThat(Json.at(Status.await(agent, "mqtt.connected", true), "mqtt.connected"))
-                .isEqualTo(true);
+        Map<String, Object> status = Status.await(agent, "mqtt.connected", true);
+        assertThat(Json.at(status, "mqtt.lteBytes")).as("nothing over LTE yet").isEqualTo(0);
+        assertThat(Json.at(status, "mqtt.lteBudgetBytes")).isEqualTo(2_000_000);
+    }
+
+    @Test
+    @Order(1) // while on the primary: over LTE telemetry waits (mqtt.telemetry.on-lte)
+    void telemetryComesInBatchesOfSamples() throws Exception {
+        Map<String, Object> batch = ops.await(r -> r.topic().equals(ops.topic("tele")), Duration.ofSeconds(40))
+                .json();
+
+        List<Map<String, Object>> samples = (List<Map<String, Object>>) batch.get("samples");
+        assertThat(samples).isNotEmpty();
+        assertThat(samples.getFirst()).containsKeys("t", "up", "bars", "lteB", "calls");
     }
 
     @Test
@@ -185,6 +200,9 @@ class SimMqttIT {
     void eventsArriveInOrderWithTheirSequenceNumbers() throws Exception {
         agent.post("/api/v1/sim/primary", "{\"state\":\"down\"}");
         ops.await(r -> r.topic().equals(ops.topic("evt")) && r.payload().contains("\"type\":\"failover\""), WAIT);
+        assertThat(((Number) Json.at(Status.await(agent, "activeUplink", "lte"), "mqtt.lteBytes")).longValue())
+                .as("the reconnect and the event went over LTE")
+                .isPositive();
         agent.post("/api/v1/sim/primary", "{\"state\":\"up\"}");
 
         long last = 0;

@@ -118,5 +118,11 @@ public record Status(
     /** @param status {@code registered}, {@code unverified} or {@code missing} */
     public record E911(String status) {}
 
-    public record Mqtt(boolean connected) {}
+    /**
+     * Remote management.
+     *
+     * @param lteBytes the agent's own MQTT bytes over LTE this billing cycle (estimated); null when off
+     * @param lteBudgetBytes what the configuration allows them per cycle; null when off
+     */
+    public record Mqtt(boolean connected, Long lteBytes, Long lteBudgetBytes) {}
 }
