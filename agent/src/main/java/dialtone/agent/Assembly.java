@@ -29,6 +29,7 @@ import dialtone.agent.notify.SmtpTransport;
 import dialtone.agent.panel.FactoryReset;
 import dialtone.agent.panel.FrontPanelService;
 import dialtone.agent.panel.LiveState;
+import dialtone.agent.report.Configurator;
 import dialtone.agent.report.LteMeter;
 import dialtone.agent.report.MqttLink;
 import dialtone.agent.report.ReportService;
@@ -90,6 +91,7 @@ final class Assembly {
             InstallerPassword password,
             WebServer.Settings webSettings,
             SimControls sim,
+            Configurator configurator,
             Runnable restart) {
         UplinkMonitor primary = new UplinkMonitor(Uplink.PRIMARY, hal.prober(), config.probe(), hal.clock());
         ModemWatch modem = new ModemWatch(hal.modem());
@@ -238,7 +240,8 @@ final class Assembly {
                             recovery,
                             events,
                             settings,
-                            () -> usage.summary().restricted()),
+                            () -> usage.summary().restricted(),
+                            configurator),
                     hal.clock());
             failover.onSwitch(uplink -> report.uplinkSwitched(uplink.id()));
             services.add(report);

@@ -5,6 +5,8 @@ import dialtone.agent.config.ConfigLoader;
 import dialtone.agent.config.ConfigValidator;
 import dialtone.agent.config.Defaults;
 import dialtone.agent.events.EventLog;
+import dialtone.agent.report.Configurator;
+import dialtone.agent.report.RemoteConfig;
 import dialtone.agent.runtime.ServiceGroup;
 import dialtone.agent.store.Database;
 import dialtone.agent.store.DatabaseException;
@@ -74,14 +76,21 @@ public final class Main {
     }
 
     private static void run(AgentArgs args, Map<String, String> env, long begin) throws StartupRefused {
-        AgentConfig config = loadConfig(args, env);
-        if (!args.sim() && !config.uplinks().configured()) {
+        Map<String, String> modeDefaults = args.sim() ? ConfigValidator.simulatedSiteDefaults() : Map.of();
+        ConfigLoader loader = ConfigLoader.read(args.configFile(), args.configExplicit(), env, modeDefaults);
+        AgentConfig base = checked(loader.validate(Map.of()), env);
+        if (!args.sim() && !base.uplinks().configured()) {
             throw new StartupRefused("this machine is not provisioned as a Dialtone box: uplink.primary.interface "
                     + "and uplink.lte.interface are not set, and the agent never touches the network of a machine "
                     + "it was not set up for. Use --sim for the demo.");
         }
         FileLock lock = DataDir.claim(args.dataDir());
         Database database = openDatabase(args);
+        RemoteConfig remote = RemoteConfig.read(new Settings(database, java.time.Clock.systemUTC()));
+        AgentConfig config = withRemote(loader, remote, base);
+        if (config == base) {
+            remote = RemoteConfig.NONE;
+        }
         SimWorld world = args.sim() ? SimWorld.live(interfaces(config)) : null;
         Hal hal = world != null ? world.hal() : linuxHal(config, args.dataDir().resolve("firewall.nft"));
         Settings settings = new Settings(database, hal.clock());
@@ -89,15 +98,17 @@ public final class Main {
         int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
         Watchdog supervisor =
                 SystemdNotify.fromEnvironment(env, ProcessHandle.current().pid());
+        EventLog events = new EventLog(database, hal.clock());
         Assembly.Wired wired = Assembly.wire(
                 config,
                 hal,
                 new Assembly.Supervision(supervisor, args.dataDir().resolve(LAST_EXIT)),
                 settings,
-                new EventLog(database, hal.clock()),
+                events,
                 password,
                 new WebServer.Settings(Defaults.HTTP_HOST, port, false),
                 world == null ? null : new SimControlsAdapter(world),
+                new Configurator(loader, remote, settings, events, Main::restart),
                 Main::restart);
         WebService web = wired.web();
         Agent agent = new Agent(supervisor, new ServiceGroup(wired.services()), database, lock);
@@ -125,10 +136,31 @@ public final class Main {
         awaitShutdown(stopped);
     }
 
+    /**
+     * The configuration with what operations set from afar; when that no longer validates (a
+     * newer agent, a changed file), the agent runs on the file and the environment alone and says so.
+     */
+    private static AgentConfig withRemote(ConfigLoader loader, RemoteConfig remote, AgentConfig base) {
+        if (remote.values().isEmpty()) {
+            return base;
+        }
+        ConfigValidator.Result result = loader.validate(remote.values());
+        if (result.config().isPresent()) {
+            Logger.info(
+                    "Configuration version {} set remotely: {}",
+                    remote.version(),
+                    remote.values().keySet());
+            return result.config().get();
+        }
+        Logger.error(
+                "Configuration version {} set remotely is not valid here ({}): running without it",
+                remote.version(),
+                result.problems());
+        return base;
+    }
+
     /** The configuration, or every problem with it (and with the provisioned password) at once. */
-    private static AgentConfig loadConfig(AgentArgs args, Map<String, String> env) {
-        Map<String, String> modeDefaults = args.sim() ? ConfigValidator.simulatedSiteDefaults() : Map.of();
-        ConfigValidator.Result result = ConfigLoader.load(args.configFile(), args.configExplicit(), env, modeDefaults);
+    private static AgentConfig checked(ConfigValidator.Result result, Map<String, String> env) {
         result.warnings().forEach(name -> Logger.warn("Ignoring environment variable {}: no such setting", name));
         SortedMap<String, String> problems = new TreeMap<>(result.problems());
         Optional.ofNullable(env.get(PASSWORD_ENV))

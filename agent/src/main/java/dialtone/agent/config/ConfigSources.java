@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Where each configuration value comes from, highest first: the environment ({@code DIALTONE_} +
- * the key in upper case, {@code .} and {@code -} as {@code _}), the file, then the defaults of the
- * mode (the simulated site's interface names). Values are looked up by key as the validator reads
+ * the key in upper case, {@code .} and {@code -} as {@code _}), the values set remotely (over
+ * MQTT), the file, then the defaults of the mode (the simulated site's interface names). Values are looked up by key as the validator reads
  * them, so no separate list of keys can drift from the code.
  */
 public final class ConfigSources {
@@ -19,12 +19,22 @@ public final class ConfigSources {
     public static final Set<String> OTHER_ENV = Set.of("DIALTONE_INSTALLER_PASSWORD");
 
     private final Map<String, String> env;
+    private final Map<String, String> remote;
     private final Map<String, String> file;
     private final Map<String, String> modeDefaults;
     private final Set<String> asked = new TreeSet<>();
 
     public ConfigSources(Map<String, String> env, Map<String, String> file, Map<String, String> modeDefaults) {
+        this(env, Map.of(), file, modeDefaults);
+    }
+
+    public ConfigSources(
+            Map<String, String> env,
+            Map<String, String> remote,
+            Map<String, String> file,
+            Map<String, String> modeDefaults) {
         this.env = Map.copyOf(env);
+        this.remote = Map.copyOf(remote);
         this.file = Map.copyOf(file);
         this.modeDefaults = Map.copyOf(modeDefaults);
     }
@@ -37,6 +47,9 @@ public final class ConfigSources {
     public Optional<String> value(String key) {
         asked.add(key);
         String value = env.get(envName(key));
+        if (value == null) {
+            value = remote.get(key);
+        }
         if (value == null) {
             value = file.get(key);
         }
@@ -51,7 +64,28 @@ public final class ConfigSources {
         if (env.containsKey(envName(key))) {
             return " (from " + envName(key) + ")";
         }
+        if (remote.containsKey(key)) {
+            return " (set remotely)";
+        }
         return file.containsKey(key) ? "" : " (default)";
+    }
+
+    /** Which layer sets {@code key}: {@code environment}, {@code remote}, {@code file} or {@code default}. */
+    String layer(String key) {
+        if (env.containsKey(envName(key))) {
+            return "environment";
+        }
+        if (remote.containsKey(key)) {
+            return "remote";
+        }
+        return file.containsKey(key) ? "file" : "default";
+    }
+
+    /** Keys set remotely that nothing asked for. */
+    Set<String> unknownRemoteKeys() {
+        Set<String> unknown = new TreeSet<>(remote.keySet());
+        unknown.removeAll(asked);
+        return unknown;
     }
 
     /** Keys in the file that nothing asked for: typos, or settings of another version. */

@@ -91,10 +91,18 @@ public final class Defaults {
     public static final Duration MQTT_TELEMETRY_BATCH = Duration.ofMinutes(30);
     /** The remote commands the agent knows. */
     public static final List<String> COMMANDS = List.of(
-            "get-status", "set-mode", "failover-test", "modem-reset", "get-events", "set-location", "confirm-location");
+            "get-status",
+            "get-config",
+            "set-config",
+            "set-mode",
+            "failover-test",
+            "modem-reset",
+            "get-events",
+            "set-location",
+            "confirm-location");
     /** The commands that change what the site does: refused unless signed with the command key. */
     public static final List<String> SIGNED_COMMANDS =
-            List.of("set-mode", "failover-test", "modem-reset", "set-location", "confirm-location");
+            List.of("set-config", "set-mode", "failover-test", "modem-reset", "set-location", "confirm-location");
 
     public static final int SMTP_PORT = 587;
     public static final List<String> NOTICE_CATEGORIES = List.of("failover", "usage", "e911", "modem", "security");

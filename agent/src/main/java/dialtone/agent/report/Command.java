@@ -72,7 +72,12 @@ record Command(String name, String id, Instant expires, String issuer, Map<Strin
 
     /** The bytes a signature covers: the command's name and the payload, so none can be replayed as another. */
     byte[] signedBytes() {
-        byte[] head = (name + "\n").getBytes(StandardCharsets.UTF_8);
+        return signed(name, payload);
+    }
+
+    /** {@code what}, a newline, then {@code payload} as it came. */
+    static byte[] signed(String what, byte[] payload) {
+        byte[] head = (what + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + payload.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(payload, 0, all, head.length, payload.length);

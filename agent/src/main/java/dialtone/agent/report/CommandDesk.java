@@ -10,7 +10,8 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.tinylog.Logger;
 
 /**
- * Takes a command off {@code cmd/{name}} and answers on {@code res}: a malformed one gets a 400
+ * Takes a command off {@code cmd/{name}} and answers on {@code res} (and hands the desired
+ * configuration to {@link DesiredConfig}): a malformed one gets a 400
  * that says what is wrong; a repeated id gets the answer it got the first time and runs nothing;
  * an expired, unauthorised or unsigned one is refused; the rest run. The response carries the
  * request's MQTT 5 correlation data (or its id). Nothing a sender puts in a payload can crash it.
@@ -20,6 +21,7 @@ final class CommandDesk {
     private final CommandGate gate;
     private final CommandMemory memory;
     private final RemoteCommands commands;
+    private final DesiredConfig desired;
     private final BiConsumer<byte[], byte[]> respond;
     private final Clock clock;
 
@@ -29,22 +31,32 @@ final class CommandDesk {
             CommandGate gate,
             CommandMemory memory,
             RemoteCommands commands,
+            DesiredConfig desired,
             BiConsumer<byte[], byte[]> respond,
             Clock clock) {
         this.topics = topics;
         this.gate = gate;
         this.memory = memory;
         this.commands = commands;
+        this.desired = desired;
         this.respond = respond;
         this.clock = clock;
     }
 
     void handle(String topic, MqttMessage message) {
+        MqttProperties properties = message.getProperties();
+        if (topic.equals(topics.desiredConfig())) {
+            try {
+                desired.handle(message.getPayload(), signature(properties));
+            } catch (RuntimeException e) {
+                Logger.error(e, "The desired configuration could not be handled");
+            }
+            return;
+        }
         Optional<String> name = topics.commandName(topic);
         if (name.isEmpty()) {
             return;
         }
-        MqttProperties properties = message.getProperties();
         byte[] correlation = properties == null ? null : properties.getCorrelationData();
         try {
             Command command = Command.parse(name.get(), message.getPayload());

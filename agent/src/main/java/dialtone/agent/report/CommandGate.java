@@ -36,30 +36,37 @@ final class CommandGate {
         if (!command.expires().isAfter(now)) {
             return Optional.of(Response.refused(command.id(), 410, "expired at " + command.expires()));
         }
-        if (!issuers.contains(command.issuer())) {
-            return Optional.of(Response.refused(
-                    command.id(), 403, "issuer '" + command.issuer() + "' may not command this device"));
+        return authorisation(command.id(), command.name(), command.issuer(), command.signedBytes(), signature);
+    }
+
+    /**
+     * Whether {@code issuer} may do {@code name}: on the allow-list and, when {@code name} must be
+     * signed, with a valid signature over {@code signed}. The refusal carries {@code id}.
+     */
+    Optional<Response> authorisation(String id, String name, String issuer, byte[] signed, String signature) {
+        if (!issuers.contains(issuer)) {
+            return Optional.of(Response.refused(id, 403, "issuer '" + issuer + "' may not command this device"));
         }
-        if (signed.contains(command.name())) {
+        if (this.signed.contains(name)) {
             if (key == null) {
-                return Optional.of(Response.refused(
-                        command.id(), 403, command.name() + " must be signed, and this device has no command key"));
+                return Optional.of(
+                        Response.refused(id, 403, name + " must be signed, and this device has no command key"));
             }
             if (signature == null) {
-                return Optional.of(Response.refused(command.id(), 403, command.name() + " must be signed"));
+                return Optional.of(Response.refused(id, 403, name + " must be signed"));
             }
-            if (!verifies(command, signature)) {
-                return Optional.of(Response.refused(command.id(), 403, "the signature does not match"));
+            if (!verifies(signed, signature)) {
+                return Optional.of(Response.refused(id, 403, "the signature does not match"));
             }
         }
         return Optional.empty();
     }
 
-    private boolean verifies(Command command, String signature) {
+    private boolean verifies(byte[] signed, String signature) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
-            verifier.update(command.signedBytes());
+            verifier.update(signed);
             return verifier.verify(Base64.getDecoder().decode(signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;

@@ -2,7 +2,9 @@ package dialtone.agent.report;
 
 import dialtone.agent.runtime.Threads;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +73,8 @@ public final class MqttLink {
     private boolean stopping;
     private volatile boolean connected;
     private volatile Duration keepAlive = Duration.ZERO;
+    /** Publishes waiting for their PUBACK: failed when the connection goes (Paho would forget them). */
+    private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
 
     /** @param meter counts the link's bytes while over LTE (and says when it is: a longer keepalive) */
     public MqttLink(Settings settings, Topics topics, LteMeter meter) {
@@ -124,6 +128,8 @@ public final class MqttLink {
             acked.completeExceptionally(new NotConnected());
             return acked;
         }
+        unacknowledged.add(acked);
+        acked.whenComplete((ok, e) -> unacknowledged.remove(acked));
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         message.setRetained(retained);
@@ -278,6 +284,7 @@ public final class MqttLink {
     /** Forgets the client, closing it so that none of Paho's threads outlive it. */
     private void discard() {
         connected = false;
+        unacknowledged.forEach(pending -> pending.completeExceptionally(new NotConnected()));
         MqttAsyncClient old = client;
         client = null;
         if (old == null) {

@@ -29,7 +29,8 @@ final class RemoteCommands {
             FailoverControls failover,
             LocationAdapter location,
             ModemRecovery modem,
-            EventLog events) {}
+            EventLog events,
+            Configurator config) {}
 
     private final Ports ports;
     private final Map<String, Function<Command, Response>> handlers;
@@ -38,6 +39,8 @@ final class RemoteCommands {
         this.ports = ports;
         this.handlers = Map.of(
                 "get-status", this::getStatus,
+                "get-config", this::getConfig,
+                "set-config", this::setConfig,
                 "set-mode", this::setMode,
                 "failover-test", this::failoverTest,
                 "modem-reset", this::modemReset,
@@ -62,6 +65,63 @@ final class RemoteCommands {
     private Response getStatus(Command c) {
         return onlyArgs(c, Set.of())
                 .orElseGet(() -> Response.ok(c.id(), "status", ports.status().status()));
+    }
+
+    private Response getConfig(Command c) {
+        return onlyArgs(c, Set.of())
+                .orElseGet(() ->
+                        Response.ok(c.id(), "configuration", ports.config().describe()));
+    }
+
+    /** {@code {"set": {key: value}, "unset": [key]}} on top of the values set remotely before. */
+    private Response setConfig(Command c) {
+        Optional<Response> shape = onlyArgs(c, Set.of("set", "unset"));
+        if (shape.isPresent()) {
+            return shape.get();
+        }
+        Map<String, String> values = new LinkedHashMap<>(ports.config().appliedValues());
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object set = c.args().getOrDefault("set", Map.of());
+        Object unset = c.args().getOrDefault("unset", List.of());
+        if (!(set instanceof Map<?, ?> changes)) {
+            errors.put("set", "must be an object of key: value");
+        } else {
+            changes.forEach((key, value) -> text(value)
+                    .ifPresentOrElse(
+                            text -> values.put(String.valueOf(key), text),
+                            () -> errors.put("set." + key, "must be a string, a number or true/false")));
+        }
+        if (!(unset instanceof List<?> keys) || !keys.stream().allMatch(String.class::isInstance)) {
+            errors.put("unset", "must be a list of keys");
+        } else {
+            keys.forEach(values::remove);
+        }
+        if (errors.isEmpty() && values.equals(ports.config().appliedValues())) {
+            return Response.ok(
+                    c.id(),
+                    "nothing to change",
+                    Map.of("version", ports.config().appliedVersion()));
+        }
+        if (errors.isEmpty()) {
+            ports.config().problems(values).forEach(errors::put);
+        }
+        if (!errors.isEmpty()) {
+            return Response.invalid(c.id(), errors);
+        }
+        long version = ports.config().appliedVersion() + 1;
+        ports.config().apply(new RemoteConfig(version, values), by(c));
+        return new Response(
+                c.id(),
+                202,
+                "configuration version " + version + " kept; the agent restarts to apply it",
+                Map.of("version", version));
+    }
+
+    /** A configuration value as the file would hold it; empty for what is not a plain value. */
+    static Optional<String> text(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                ? Optional.of(String.valueOf(value))
+                : Optional.empty();
     }
 
     private Response setMode(Command c) {

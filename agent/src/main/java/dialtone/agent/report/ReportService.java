@@ -43,7 +43,8 @@ public final class ReportService implements Service {
             ModemRecovery modem,
             EventLog events,
             Settings settings,
-            BooleanSupplier planRestricted) {}
+            BooleanSupplier planRestricted,
+            Configurator config) {}
 
     /**
      * Who may command the device, what it reports as its version, and whether telemetry may use LTE.
@@ -81,7 +82,13 @@ public final class ReportService implements Service {
                 setup.gate(),
                 new CommandMemory(ports.settings().database(), clock),
                 new RemoteCommands(new RemoteCommands.Ports(
-                        ports.status(), ports.failover(), ports.location(), ports.modem(), ports.events())),
+                        ports.status(),
+                        ports.failover(),
+                        ports.location(),
+                        ports.modem(),
+                        ports.events(),
+                        ports.config())),
+                new DesiredConfig(ports.config(), setup.gate(), ports.events()),
                 this::respond,
                 clock);
         this.telemetry = new TelemetryRelay(
@@ -169,7 +176,11 @@ public final class ReportService implements Service {
             return;
         }
         Map<String, Object> state = StateReport.online(
-                ports.status().status(), boot, setup.version(), EventRelay.dropped(ports.settings()));
+                ports.status().status(),
+                boot,
+                setup.version(),
+                ports.config().appliedVersion(),
+                EventRelay.dropped(ports.settings()));
         if (state.equals(published)) {
             return;
         }

@@ -17,7 +17,7 @@ final class StateReport {
     private StateReport() {}
 
     /** The live document, from the status the installer's page shows. */
-    static Map<String, Object> online(Status s, long boot, String version, long eventsDropped) {
+    static Map<String, Object> online(Status s, long boot, String version, long cfgVer, long eventsDropped) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("online", true);
         doc.put("boot", boot);
@@ -32,6 +32,7 @@ final class StateReport {
                 "usagePercent",
                 s.usage().percent() == null ? null : (int) Math.floor(s.usage().percent()));
         doc.put("e911", s.e911().status());
+        doc.put("cfgVer", cfgVer);
         doc.put("alerts", alerts(s, eventsDropped));
         return doc;
     }
@@ -47,7 +48,7 @@ final class StateReport {
 
     /** The fields worth bytes on LTE at once: where the traffic goes, how the failover stands, 911. */
     static boolean substantiallyChanged(Map<String, Object> before, Map<String, Object> now) {
-        return Stream.of("online", "uplink", "phase", "mode", "e911")
+        return Stream.of("online", "uplink", "phase", "mode", "e911", "cfgVer")
                 .anyMatch(key -> !Objects.equals(before.get(key), now.get(key)));
     }
 

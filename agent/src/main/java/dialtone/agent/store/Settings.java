@@ -31,7 +31,12 @@ public final class Settings {
     }
 
     public void put(String key, String value) {
-        database.write(c -> {
+        database.write(putting(key, value));
+    }
+
+    /** The same, as work to do in someone else's transaction (with the event that records it). */
+    public Database.Work<Integer> putting(String key, String value) {
+        return c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO settings (key, value, updated_at) "
                     + "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                     + "updated_at = excluded.updated_at")) {
@@ -40,6 +45,6 @@ public final class Settings {
                 upsert.setString(3, clock.instant().toString());
                 return upsert.executeUpdate();
             }
-        });
+        };
     }
 }

@@ -93,15 +93,31 @@ final class Operator implements AutoCloseable {
         properties.setResponseTopic(topic("res"));
         properties.setCorrelationData(correlation);
         if (key != null) {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update((name + "\n" + payload).getBytes(StandardCharsets.UTF_8));
-            properties.setUserProperties(
-                    List.of(new UserProperty("sig", Base64.getEncoder().encodeToString(signer.sign()))));
+            properties.setUserProperties(List.of(new UserProperty("sig", sign(key, name, payload))));
         }
         message.setProperties(properties);
         client.publish(topic("cmd/" + name), message);
         return correlation;
+    }
+
+    /** Publishes {@code payload} retained on {@code leaf}, signed over {@code what} + payload when {@code key} is given. */
+    void publishRetained(String leaf, String payload, String what, PrivateKey key) throws Exception {
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        message.setRetained(true);
+        MqttProperties properties = new MqttProperties();
+        if (key != null) {
+            properties.setUserProperties(List.of(new UserProperty("sig", sign(key, what, payload))));
+        }
+        message.setProperties(properties);
+        client.publish(topic(leaf), message);
+    }
+
+    private static String sign(PrivateKey key, String what, String payload) throws Exception {
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key);
+        signer.update((what + "\n" + payload).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signer.sign());
     }
 
     /** Sends and waits for the response that carries the request's correlation data. */
