@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param payload the bytes as they came, which the signature covers
  */
-record Command(String name, String id, Instant expires, String issuer, Map<String, Object> args, byte[] payload) {
+public record Command(
+        String name, String id, Instant expires, String issuer, Map<String, Object> args, byte[] payload) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Set<String> FIELDS = Set.of("id", "exp", "iss", "args");
     static final int MAX_BYTES = 16 * 1024;
@@ -71,7 +72,7 @@ record Command(String name, String id, Instant expires, String issuer, Map<Strin
     }
 
     /** The bytes a signature covers: the command's name and the payload, so none can be replayed as another. */
-    byte[] signedBytes() {
+    public byte[] signedBytes() {
         return signed(name, payload);
     }
 

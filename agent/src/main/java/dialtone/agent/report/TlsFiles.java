@@ -25,18 +25,18 @@ import javax.net.ssl.TrustManagerFactory;
  * trust store) and, for mutual TLS, the device's certificate chain and PKCS#8 private key. One
  * context for the process's life, so TLS sessions resume after a reconnect (bytes saved on LTE).
  */
-final class TlsFiles {
+public final class TlsFiles {
     private TlsFiles() {}
 
     /** A problem with the files, in words for the operator. */
-    static final class TlsFileException extends Exception {
+    public static final class TlsFileException extends Exception {
         TlsFileException(String message) {
             super(message);
         }
     }
 
     /** @param ca null for the JDK's trust store; @param cert and @param key both null for no client certificate */
-    static SSLSocketFactory socketFactory(Path ca, Path cert, Path key) throws TlsFileException {
+    public static SSLSocketFactory socketFactory(Path ca, Path cert, Path key) throws TlsFileException {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(ca == null ? null : trustStore(certificates(ca)));
@@ -84,7 +84,8 @@ final class TlsFiles {
         }
     }
 
-    private static PrivateKey privateKey(Path pem) throws TlsFileException, IOException {
+    /** A PKCS#8 PEM private key ({@code BEGIN PRIVATE KEY}): EC, RSA or Ed25519. */
+    public static PrivateKey privateKey(Path pem) throws TlsFileException, IOException {
         String text = Files.readString(pem, StandardCharsets.US_ASCII);
         String begin = "-----BEGIN PRIVATE KEY-----";
         int start = text.indexOf(begin);
