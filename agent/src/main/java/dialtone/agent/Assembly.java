@@ -243,7 +243,7 @@ final class Assembly {
                             () -> usage.summary().restricted(),
                             configurator),
                     hal.clock());
-            failover.onSwitch(uplink -> report.uplinkSwitched(uplink.id()));
+            failover.onSwitch(report::uplinkSwitched);
             services.add(report);
         });
         services.add(web);

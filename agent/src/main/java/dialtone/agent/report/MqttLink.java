@@ -1,6 +1,7 @@
 package dialtone.agent.report;
 
 import dialtone.agent.runtime.Threads;
+import dialtone.hal.Uplink;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -70,9 +71,14 @@ public final class MqttLink {
     private MqttAsyncClient client;
     private ScheduledFuture<?> retry;
     private int failures;
+    /** This process subscribed once: a session the broker kept since holds its subscriptions. */
+    private boolean subscribed;
+
     private boolean stopping;
     private volatile boolean connected;
     private volatile Duration keepAlive = Duration.ZERO;
+    /** The uplink last switched to; null before the first switch (then the failover phase says). */
+    private volatile Uplink via;
     /** Publishes waiting for their PUBACK: failed when the connection goes (Paho would forget them). */
     private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
 
@@ -107,8 +113,13 @@ public final class MqttLink {
         }
     }
 
-    /** Drops the connection and connects again now (the uplink changed: the old TCP flow is dead). */
-    public void reconnect(String why) {
+    /**
+     * Drops the connection and connects again now, through {@code to} (the uplink changed: the old
+     * TCP flow is dead). The new connection takes {@code to}'s keepalive: at the moment of the
+     * switch the failover phase may still name the old uplink.
+     */
+    public void reconnect(Uplink to, String why) {
+        switchedTo(to);
         owner.execute(() -> {
             if (stopping) {
                 return;
@@ -189,20 +200,41 @@ public final class MqttLink {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
             MqttAsyncClient attempt = client;
             client.setCallback(new Callbacks(attempt));
-            client.connect(
-                    options(),
-                    null,
-                    listener(
-                            () -> owner.execute(() -> subscribe(attempt)),
-                            e -> owner.execute(() -> failed(attempt, e))));
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    boolean sessionPresent = token.getSessionPresent();
+                    owner.execute(() -> sessionUp(attempt, sessionPresent));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    owner.execute(() -> failed(attempt, e));
+                }
+            });
         } catch (MqttException | RuntimeException e) {
             failed(client, e);
         }
     }
 
+    void switchedTo(Uplink to) {
+        via = to;
+    }
+
+    /** Whether the next connection goes over LTE: the uplink last switched to, else the failover phase. */
+    boolean overLte() {
+        Uplink switchedTo = via;
+        return switchedTo == null ? meter.onLte() : switchedTo == Uplink.LTE;
+    }
+
+    /** The keepalive of the uplink the next connection goes over. */
+    Duration keepAliveNow() {
+        return overLte() ? settings.keepAliveLte() : settings.keepAlivePrimary();
+    }
+
     private MqttConnectionOptions options() {
-        boolean lte = meter.onLte();
-        keepAlive = lte ? settings.keepAliveLte() : settings.keepAlivePrimary();
+        boolean lte = overLte();
+        keepAlive = keepAliveNow();
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         options.setCleanStart(false);
@@ -231,6 +263,28 @@ public final class MqttLink {
         return options;
     }
 
+    /**
+     * Subscribes unless the broker kept this process's subscriptions: the session survives a
+     * reconnect (clean start off, a session expiry of days), and re-subscribing costs about 150
+     * bytes on LTE. A new process subscribes once, whatever the broker kept: its subscriptions may
+     * differ from those of the version before it.
+     */
+    static boolean mustSubscribe(boolean sessionPresent, boolean subscribedBefore) {
+        return !(sessionPresent && subscribedBefore);
+    }
+
+    private void sessionUp(MqttAsyncClient attempt, boolean sessionPresent) {
+        if (attempt != client) {
+            return;
+        }
+        if (mustSubscribe(sessionPresent, subscribed)) {
+            subscribe(attempt);
+        } else {
+            Logger.debug("The broker kept the session: no need to subscribe again");
+            up(attempt);
+        }
+    }
+
     private void subscribe(MqttAsyncClient attempt) {
         if (attempt != client) {
             return;
@@ -242,7 +296,12 @@ public final class MqttLink {
             attempt.subscribe(
                     new MqttSubscription[] {commands, desired},
                     null,
-                    listener(() -> owner.execute(() -> up(attempt)), e -> owner.execute(() -> failed(attempt, e))),
+                    listener(
+                            () -> owner.execute(() -> {
+                                subscribed = true;
+                                up(attempt);
+                            }),
+                            e -> owner.execute(() -> failed(attempt, e))),
                     (MqttProperties) null);
         } catch (MqttException | RuntimeException e) {
             failed(attempt, e);
@@ -253,7 +312,11 @@ public final class MqttLink {
         if (attempt != client) {
             return;
         }
-        Logger.info("Connected to the MQTT broker {} as {}", settings.url(), settings.clientId());
+        Logger.info(
+                "Connected to the MQTT broker {} as {} (keepalive {} s)",
+                settings.url(),
+                settings.clientId(),
+                keepAlive.toSeconds());
         failures = 0;
         connected = true;
         meter.connected(settings.tls() != null);

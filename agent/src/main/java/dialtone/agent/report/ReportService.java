@@ -8,6 +8,7 @@ import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.Threads;
 import dialtone.agent.store.Settings;
 import dialtone.agent.web.LocationAdapter;
+import dialtone.hal.Uplink;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.StatusView;
 import java.time.Clock;
@@ -167,8 +168,8 @@ public final class ReportService implements Service {
     }
 
     /** The uplink changed: the connection to the broker went with the old one. */
-    public void uplinkSwitched(String to) {
-        link.reconnect("the agent's traffic now goes over " + to);
+    public void uplinkSwitched(Uplink to) {
+        link.reconnect(to, "the agent's traffic now goes over " + to.id());
     }
 
     private void publishState() {
