@@ -334,7 +334,7 @@ public final class MqttLink {
         boolean wasUp = connected;
         discard();
         Duration delay = settings.backoff().delay(failures++, ThreadLocalRandom.current()::nextDouble);
-        String why = cause == null ? "connection lost" : String.valueOf(cause.getMessage());
+        String why = ConnectFailure.describe(cause);
         if (wasUp || failures == 1) {
             Logger.warn(
                     "MQTT broker {} unreachable ({}); trying again in {} s", settings.url(), why, delay.toSeconds());
