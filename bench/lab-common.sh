@@ -21,7 +21,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-[[ -f agent/target/dialtone-agent.jar ]] || mvn -q -B package -DskipTests -Dspotless.check.skip
+# a copy: a rebuild while the bench runs must not pull the jar from under the running agent
+JAR=$WORK/dialtone-agent.jar
+cp "$(bin/agent-jar)" "$JAR"
 
 now_ms() { date +%s%3N; }
 in_ns() { local ns=$1; shift; ip netns exec "$P-$ns" "$@"; }
@@ -42,7 +44,7 @@ start_agent() {
   printf '%s\n' "${AGENT_CONFIG[@]}" "probe.targets = $PROBE_TARGETS" "$@" > "$AGENT_DIR/agent.conf"
   # not through a shell function: then $! is the agent itself (ip netns exec and env exec it)
   ip netns exec "$P-rtr" env DIALTONE_INSTALLER_PASSWORD=bench-password-1 "$JAVA_HOME/bin/java" \
-    @systemd/jvm.options -jar agent/target/dialtone-agent.jar --config "$AGENT_DIR/agent.conf" \
+    @systemd/jvm.options -jar "$JAR" --config "$AGENT_DIR/agent.conf" \
     --data-dir "$AGENT_DIR/state" >"$AGENT_DIR/log" 2>&1 &
   AGENT=$!; PIDS+=("$AGENT")
   until grep -q "ready in" "$AGENT_DIR/log"; do
