@@ -137,6 +137,6 @@ awk -v em=$(( e2 - e1 )) -v es=$(( e3 - e2 )) -v cm=$(( m2 - m1 )) -v cs=$(( m3 
     em, cm, (cm ? em / cm : 0), es, cs, (cs ? es / cs : 0), ((cm + cs) ? (em + es) / (cm + cs) : 0) }'
 echo "connections (broker side): start $(kv 1); failover $(kv 2); failback $(kv 3)"
 echo "SUBSCRIBE packets: $(subs) over $(connects) connections (CONNACK session-present:" \
-  "$(grep -o "Sending CONNACK to lab-bench ([01]" "$WORK/mosquitto.log" | grep -o '[01]$' | tr '\n' ' ')\b)"
+  "$(grep -o "Sending CONNACK to lab-bench ([01]" "$WORK/mosquitto.log" | grep -o '[01]$' | xargs))"
 echo "PINGREQ on LTE (between the failover and failback connects): $(awk '/New client connected .* as lab-bench/ { n++ }
   n == 2 && /Received PINGREQ from lab-bench/ { p++ } END { print p + 0 }' "$WORK/mosquitto.log")"
