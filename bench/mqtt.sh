@@ -15,12 +15,12 @@
 STANDBY=${1:-3}
 STEADY=${2:-15}
 MOMENT=120 # seconds after the switch that count as the failover moment
+[[ $STANDBY =~ ^[0-9]+$ && $STEADY =~ ^[0-9]+$ ]] && (( STANDBY >= 2 && STANDBY <= 60 && STEADY >= 1 && STEADY <= 20 )) ||
+  { echo "standby-minutes must be 2..60 (one LTE check, at +1 min) and steady-minutes 1..20" >&2; exit 2; }
 P=dtmqtt
 source "$(dirname "$0")/lab-common.sh"
 BROKER=198.51.100.20
 SBC=198.51.100.10
-(( STANDBY >= 2 && STANDBY <= 60 && STEADY >= 1 && STEADY <= 20 )) ||
-  { echo "standby-minutes must be 2..60 (one LTE check, at +1 min) and steady-minutes 1..20" >&2; exit 2; }
 
 # --- a throwaway CA, the broker's certificate (for its address) and the device's (CN = device.id)
 PKI=$WORK/pki
