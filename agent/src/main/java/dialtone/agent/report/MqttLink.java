@@ -271,7 +271,7 @@ public final class MqttLink {
         boolean wasUp = connected;
         discard();
         Duration delay = settings.backoff().delay(failures++, ThreadLocalRandom.current()::nextDouble);
-        String why = cause == null ? "connection lost" : String.valueOf(cause.getMessage());
+        String why = why(cause);
         if (wasUp || failures == 1) {
             Logger.warn(
                     "MQTT broker {} unreachable ({}); trying again in {} s", settings.url(), why, delay.toSeconds());
@@ -279,6 +279,22 @@ public final class MqttLink {
             Logger.debug("MQTT connect attempt {} failed ({}); next in {} s", failures, why, delay.toSeconds());
         }
         retry = owner.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Why a connect failed or a connection went, in the words of the innermost cause: Paho wraps a
+     * refused TLS handshake (an untrusted broker, a refused client certificate) in an "Untranslated
+     * MqttException - RC: 0" that says nothing.
+     */
+    static String why(Throwable cause) {
+        if (cause == null) {
+            return "connection lost";
+        }
+        Throwable root = cause;
+        for (int depth = 0; depth < 10 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Forgets the client, closing it so that none of Paho's threads outlive it. */
