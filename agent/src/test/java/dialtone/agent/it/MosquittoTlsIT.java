@@ -96,7 +96,7 @@ class MosquittoTlsIT {
         }
         Map<String, Object> response = ops.call("get-status", Operator.envelope("tls-st-1", OPS, "{}"), null);
         assertThat(response).containsEntry("code", 200);
-        assertThat(broker.log()).contains("as " + DEVICE).doesNotContain("Denied PUBLISH from " + DEVICE);
+        assertThat(broker.awaitLog("as " + DEVICE, WAIT)).doesNotContain("Denied PUBLISH from " + DEVICE);
     }
 
     @Test
