@@ -180,14 +180,41 @@ class MosquittoTlsIT {
         java.nio.file.Files.createDirectories(elsewhere);
         try (AgentProcess doubting =
                 AgentProcess.simulated(elsewhere, agentEnvironment(device, ca.client(device), impostor.cert))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && !doubting.output().contains("unreachable")) {
-                Thread.sleep(100);
-            }
-            assertThat(doubting.output()).contains("unreachable").contains("unable to find valid certification path");
+            assertThat(doubting.awaitOutput("unreachable", WAIT)).contains("unable to find valid certification path");
             assertThat(Json.at(Status.get(doubting), "mqtt.connected")).isEqualTo(false);
             assertThat(broker.log()).doesNotContain("as " + device);
         }
+    }
+
+    @Test
+    void aMessageTheBrokerRefusesIsNotTakenForDelivered() throws Exception {
+        String device = "dev-tls-d";
+        Path elsewhere = java.nio.file.Files.createDirectories(work.resolve("wrong-cn"));
+        // its certificate names another device: the ACL gives it that subtree, not its own
+        try (AgentProcess misnamed =
+                AgentProcess.simulated(elsewhere, agentEnvironment(device, ca.client("dev-tls-e"), ca.cert))) {
+            Status.await(misnamed, "mqtt.connected", true, WAIT);
+            String refusal = "the broker refused a message on dialtone/v1/" + device + "/evt (reason code 135)";
+            assertThat(misnamed.awaitOutput(refusal, WAIT)).doesNotContain("Exception");
+            assertThat(sqlite(
+                            elsewhere.resolve("state/dialtone.db"),
+                            "SELECT value FROM settings WHERE key = " + "'mqtt.events-acked'"))
+                    .as("no event counts as delivered")
+                    .isEmpty();
+        }
+    }
+
+    private static String sqlite(Path database, String query) throws Exception {
+        Process process = new ProcessBuilder("sqlite3", database.toString(), query)
+                .redirectErrorStream(true)
+                .start();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("sqlite3 did not answer within 10 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.strip();
     }
 
     private static IMqttToken publish(MqttAsyncClient client, String topic, String payload) throws MqttException {

@@ -23,4 +23,17 @@ class MqttLinkTest {
         assertThat(MqttLink.why(null)).isEqualTo("connection lost");
         assertThat(MqttLink.why(new MqttException(32000))).isEqualTo(new MqttException(32000).getMessage());
     }
+
+    @Test
+    void aPubackWithAnErrorReasonCodeMeansTheMessageWasDropped() {
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {0})).isNull();
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {16}))
+                .as("no matching subscribers")
+                .isNull();
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", null)).isNull();
+
+        MqttLink.Refused refused = MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {135});
+        assertThat(refused.reasonCode).isEqualTo(135);
+        assertThat(refused.getMessage()).contains("dialtone/v1/a/evt").contains("135");
+    }
 }
