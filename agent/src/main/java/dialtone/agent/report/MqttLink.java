@@ -60,6 +60,31 @@ public final class MqttLink {
         }
     }
 
+    /**
+     * The broker answered a publish with an error reason code (MQTT 5: 0x80 and up, such as 135 not
+     * authorised by its ACL): it dropped the message, which therefore counts as not delivered.
+     */
+    public static final class Refused extends RuntimeException {
+        final int reasonCode;
+
+        Refused(String topic, int reasonCode) {
+            super("the broker refused a message on " + topic + " (reason code " + reasonCode + ")", null, false, false);
+            this.reasonCode = reasonCode;
+        }
+
+        /** The refusal among {@code reasonCodes} (a PUBACK's), or null when the broker took the message. */
+        static Refused of(String topic, int[] reasonCodes) {
+            if (reasonCodes != null) {
+                for (int code : reasonCodes) {
+                    if (code >= 0x80) {
+                        return new Refused(topic, code);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
     private static final long SESSION_EXPIRY_SECONDS = Duration.ofDays(7).toSeconds();
 
     private final Settings settings;
@@ -81,6 +106,8 @@ public final class MqttLink {
     private volatile Uplink via;
     /** Publishes waiting for their PUBACK: failed when the connection goes (Paho would forget them). */
     private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
+    /** Topics the broker refused a publish on, each logged once. */
+    private final Set<String> refusedTopics = ConcurrentHashMap.newKeySet();
 
     /** @param meter counts the link's bytes while over LTE (and says when it is: a longer keepalive) */
     public MqttLink(Settings settings, Topics topics, LteMeter meter) {
@@ -131,7 +158,10 @@ public final class MqttLink {
         });
     }
 
-    /** QoS 1; completes on the broker's PUBACK, or exceptionally ({@link NotConnected} when down). */
+    /**
+     * QoS 1; completes on the broker's PUBACK, or exceptionally: {@link NotConnected} when down, {@link
+     * Refused} when the PUBACK carries an error reason code (the broker dropped the message).
+     */
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained, MqttProperties properties) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         MqttAsyncClient current = connected ? client : null;
@@ -153,9 +183,20 @@ public final class MqttLink {
                     message,
                     null,
                     listener(
-                            () -> {
+                            token -> {
                                 meter.message(topic, payload.length);
-                                acked.complete(null);
+                                Refused refused = Refused.of(topic, token.getReasonCodes());
+                                if (refused == null) {
+                                    acked.complete(null);
+                                    return;
+                                }
+                                if (refusedTopics.add(topic)) {
+                                    Logger.error(
+                                            "{}: check the broker's ACL for {}",
+                                            refused.getMessage(),
+                                            settings.clientId());
+                                }
+                                acked.completeExceptionally(refused);
                             },
                             acked::completeExceptionally));
         } catch (MqttException | RuntimeException e) {
@@ -368,10 +409,15 @@ public final class MqttLink {
     }
 
     private static MqttActionListener listener(Runnable success, java.util.function.Consumer<Throwable> failure) {
+        return listener(token -> success.run(), failure);
+    }
+
+    private static MqttActionListener listener(
+            java.util.function.Consumer<IMqttToken> success, java.util.function.Consumer<Throwable> failure) {
         return new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                success.run();
+                success.accept(token);
             }
 
             @Override

@@ -76,6 +76,19 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code limit} for {@code text} in the agent's output; returns the output. */
+    String awaitOutput(String text, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = output();
+            if (output.contains(text)) {
+                return output;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' in the agent's output within " + limit + "\n" + output());
+    }
+
     void awaitHealthy(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -40,10 +41,18 @@ final class Operator implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     Operator(String url, String device) throws Exception {
+        this(url, device, null);
+    }
+
+    /** @param tls the operations console's TLS (its client certificate for a broker that requires one), or null */
+    Operator(String url, String device, SSLSocketFactory tls) throws Exception {
         this.device = device;
         this.client = new MqttClient(url, "ops-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        if (tls != null) {
+            options.setSocketFactory(tls);
+        }
         client.connect(options);
         IMqttMessageListener keep = (topic, message) -> received.add(new Received(
                 topic,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The link's decisions that need no broker: the keepalive of a new connection, re-subscribing. */
+/** The link's decisions that need no broker: the keepalive of a new connection, re-subscribing, a refused publish. */
 class MqttLinkTest {
     private static final Duration PRIMARY = Duration.ofSeconds(60);
     private static final Duration LTE = Duration.ofMinutes(15);
@@ -78,5 +78,18 @@ class MqttLinkTest {
         assertThat(MqttLink.mustSubscribe(false, true)).isTrue();
         assertThat(MqttLink.mustSubscribe(true, false)).isTrue(); // a new version may subscribe to more
         assertThat(MqttLink.mustSubscribe(false, false)).isTrue();
+    }
+
+    @Test
+    void aPubackWithAnErrorReasonCodeMeansTheMessageWasDropped() {
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {0})).isNull();
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {16}))
+                .as("no matching subscribers")
+                .isNull();
+        assertThat(MqttLink.Refused.of("dialtone/v1/a/evt", null)).isNull();
+
+        MqttLink.Refused refused = MqttLink.Refused.of("dialtone/v1/a/evt", new int[] {135});
+        assertThat(refused.reasonCode).isEqualTo(135);
+        assertThat(refused.getMessage()).contains("dialtone/v1/a/evt").contains("135");
     }
 }
