@@ -131,6 +131,22 @@ final class Chromium implements AutoCloseable {
                 SCREENSHOTS.resolve(name + ".pdf"), Base64.getDecoder().decode(base64));
     }
 
+    /** Pages in a PDF that Chromium printed: its page tree's count. */
+    static int pages(Path pdf) throws Exception {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("/Type /Pages\\s*/Count (\\d+)")
+                .matcher(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (!count.find()) {
+            throw new AssertionError("no page tree in " + pdf);
+        }
+        return Integer.parseInt(count.group(1));
+    }
+
+    /** Renders the page with its print style sheet (on) or its screen one (off), for a screenshot. */
+    void printMedia(boolean on) {
+        ((ChromeDriver) browser)
+                .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", on ? "print" : ""));
+    }
+
     @Override
     public void close() {
         browser.quit();

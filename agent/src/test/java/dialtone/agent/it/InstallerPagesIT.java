@@ -168,7 +168,8 @@ class InstallerPagesIT {
         chromium.type("installer-name", "Dana Installer");
         chromium.click(By.id("test-start"));
         chromium.waitText(By.id("test-state"), "Running…");
-        chromium.waitText(By.id("test-state"), "Passed", Duration.ofSeconds(90));
+        // the failback waits for the hold time, which grows after recent switches: up to hold + 2 min
+        chromium.waitText(By.id("test-state"), "Passed", Duration.ofSeconds(200));
         chromium.click(By.id("report-open"));
         chromium.waitVisible(By.id("report"));
         chromium.waitText(By.id("r-result"), "passed");
@@ -182,7 +183,18 @@ class InstallerPagesIT {
                 Map.of("a4", PageSize.ISO_A4, "letter", PageSize.US_LETTER).entrySet()) {
             Path pdf = chromium.print("installer-report-" + paper.getKey(), paper.getValue());
             assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+            assertThat(Chromium.pages(pdf))
+                    .as("the report fits one %s page", paper.getKey())
+                    .isEqualTo(1);
         }
+        chromium.width(794, 1123); // A4 at 96 dpi
+        chromium.printMedia(true);
+        assertThat(chromium.browser.findElement(By.id("tabs")).isDisplayed()).isFalse();
+        assertThat(chromium.browser.findElement(By.id("report-print")).isDisplayed())
+                .isFalse();
+        chromium.screenshot("installer-report-print-a4");
+        chromium.printMedia(false);
+        chromium.width(360, 800);
         chromium.click(By.id("report-close"));
     }
 
