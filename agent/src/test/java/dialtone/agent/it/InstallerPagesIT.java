@@ -60,6 +60,7 @@ class InstallerPagesIT {
         seeTheStatus();
         getThe911AddressWrongThenRight();
         seeTheConfigurationWithoutSecrets();
+        placeTheAntenna();
         runTheFailoverTestAndOpenTheReport();
         filterTheEvents();
         watchTheDashboardFollowACut();
@@ -98,10 +99,29 @@ class InstallerPagesIT {
                 .isTrue();
         chromium.waitVisible(By.cssSelector("#usage-chart line.cap"));
         assertThat(chromium.text("mqtt-state")).isEqualTo("not connected");
-        chromium.screenshot("installer-status-360");
+        phoneAndLaptop("installer-status");
+    }
+
+    /** Screenshots at 360 px (a phone, where the test lives) and 1280 px (a laptop). */
+    private void phoneAndLaptop(String name) throws Exception {
+        chromium.screenshot(name + "-360");
         chromium.width(1280, 900);
-        chromium.screenshot("installer-status-1280");
+        chromium.screenshot(name + "-1280");
         chromium.width(360, 800);
+    }
+
+    private void placeTheAntenna() throws Exception {
+        chromium.click(By.cssSelector("[data-tab='antenna']"));
+        chromium.click(By.id("antenna-toggle"));
+        chromium.waitText(By.id("antenna-toggle"), "Stop placement mode");
+        chromium.waitVisible(By.cssSelector("#antenna-bars rect.on"));
+        assertThat(chromium.browser.findElements(By.cssSelector("#antenna-bars rect.on")))
+                .hasSize(4);
+        assertThat(chromium.text("antenna-rsrp")).isEqualTo("-90 dBm");
+        assertThat(chromium.text("antenna-verdict")).isNotEqualTo("–");
+        chromium.screenshot("installer-antenna-360");
+        chromium.click(By.id("antenna-toggle"));
+        chromium.waitText(By.id("antenna-toggle"), "Start placement mode");
     }
 
     private void getThe911AddressWrongThenRight() throws Exception {
@@ -157,10 +177,7 @@ class InstallerPagesIT {
         agent.post("/api/v1/sim/primary", "{\"state\":\"down\"}");
         chromium.waitText(By.id("active-uplink"), "the LTE backup", Duration.ofSeconds(30));
         chromium.waitText(By.id("primary-state"), "down");
-        chromium.screenshot("installer-on-lte-360");
-        chromium.width(1280, 900);
-        chromium.screenshot("installer-on-lte-1280");
-        chromium.width(360, 800);
+        phoneAndLaptop("installer-on-lte");
     }
 
     private void runTheFailoverTestAndOpenTheReport() throws Exception {
