@@ -25,6 +25,11 @@ async function api(method, path, body) {
   });
   const data = await response.json().catch(() => ({}));
   if (response.status === 401 && path !== '/session') showLogin();
+  if (response.status === 403 && data.error === 'csrf') {
+    // a tab opened on a session whose token it never saw: log in again here
+    showLogin();
+    $('login-error').textContent = 'Please log in again in this tab.';
+  }
   if (!response.ok) {
     const error = new Error(data.message || response.statusText || 'HTTP ' + response.status);
     throw Object.assign(error, { data, status: response.status, retryAfter: response.headers.get('Retry-After') });
