@@ -428,8 +428,7 @@ async function loadEvents(more) {
     eventsNext = page.next;
     $('events-more').hidden = page.next === null;
   } catch (e) {
-    const fields = e.data && e.data.fieldErrors ? Object.entries(e.data.fieldErrors).map((f) => f.join(': ')) : [];
-    $('events-error').textContent = fields.length ? fields.join('; ') : e.message;
+    showErrors(form, e, 'events-error');
   }
 }
 

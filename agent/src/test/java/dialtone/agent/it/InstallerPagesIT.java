@@ -225,6 +225,15 @@ class InstallerPagesIT {
         chromium.waitVisible(By.cssSelector("#events-list li[data-severity='warning']"));
         assertThat(chromium.browser.findElements(By.cssSelector("#events-list li:not([data-severity='warning'])")))
                 .isEmpty();
+
+        chromium.type("events-type", "Not A Type");
+        chromium.click(By.cssSelector("#events-form button"));
+        assertThat(chromium.waitVisible(By.id("events-type-error")).getText())
+                .isEqualTo("must be an event type: lowercase letters, digits and -");
+        chromium.type("events-type", "failover");
+        chromium.click(By.cssSelector("#events-form button"));
+        chromium.waitVisible(By.cssSelector("#events-list li"));
+        assertThat(chromium.browser.findElements(By.id("events-type-error"))).isEmpty();
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {
