@@ -85,7 +85,8 @@ public final class EventLog {
 
     /**
      * A page of the log, newest first: events older than {@code before} (all when null) of the
-     * severity and type given (any when null) whose message holds {@code text} (any case; all when null).
+     * severity and type given (any when null) whose message holds {@code text} (ignoring the case of ASCII
+     * letters, as SQLite's lower(); all when null).
      */
     public record Filter(Long before, int limit, String severity, String type, String text) {}
 

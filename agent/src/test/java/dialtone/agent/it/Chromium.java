@@ -1,12 +1,16 @@
 package dialtone.agent.it;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -133,8 +137,8 @@ final class Chromium implements AutoCloseable {
 
     /** Pages in a PDF that Chromium printed: its page tree's count. */
     static int pages(Path pdf) throws Exception {
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile("/Type /Pages\\s*/Count (\\d+)")
-                .matcher(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
+        Matcher count = Pattern.compile("/Type /Pages\\s*/Count (\\d+)")
+                .matcher(Files.readString(pdf, StandardCharsets.ISO_8859_1));
         if (!count.find()) {
             throw new AssertionError("no page tree in " + pdf);
         }
@@ -143,8 +147,7 @@ final class Chromium implements AutoCloseable {
 
     /** Renders the page with its print style sheet (on) or its screen one (off), for a screenshot. */
     void printMedia(boolean on) {
-        ((ChromeDriver) browser)
-                .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", on ? "print" : ""));
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", on ? "print" : ""));
     }
 
     @Override

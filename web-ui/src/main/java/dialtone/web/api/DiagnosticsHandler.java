@@ -13,6 +13,7 @@ import dialtone.web.port.UsageView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class DiagnosticsHandler extends Handler.Abstract {
                     .put(
                             HttpHeader.CONTENT_DISPOSITION,
                             "attachment; filename=\"dialtone-diagnostics-" + safe(device) + ".zip\"");
-            response.write(true, java.nio.ByteBuffer.wrap(zip), callback);
+            response.write(true, ByteBuffer.wrap(zip), callback);
         } catch (ApiException e) {
             JsonResponse.error(response, callback, e);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dialtone.web.port;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The event log, newest first. */
@@ -25,9 +26,7 @@ public interface EventsView {
                     && (severity == null || severity.equals(item.severity()))
                     && (type == null || type.equals(item.type()))
                     && (text == null
-                            || item.message()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .contains(text.toLowerCase(java.util.Locale.ROOT)));
+                            || item.message().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
         }
     }
 
