@@ -214,6 +214,7 @@ final class Assembly {
                         new LteSettingsAdapter(lteSettings),
                         notifier::test,
                         new LoginWatch(events, hal.clock()),
+                        configurator::describe,
                         sim));
         List<Service> services = new ArrayList<>(List.of(
                 power,

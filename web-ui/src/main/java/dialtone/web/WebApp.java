@@ -1,6 +1,8 @@
 package dialtone.web;
 
 import dialtone.web.api.AntennaHandler;
+import dialtone.web.api.ConfigHandler;
+import dialtone.web.api.DiagnosticsHandler;
 import dialtone.web.api.EventsHandler;
 import dialtone.web.api.FailoverTestHandler;
 import dialtone.web.api.HealthHandler;
@@ -19,6 +21,7 @@ import dialtone.web.auth.SessionGuard;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.ApiException;
 import dialtone.web.port.AntennaView;
+import dialtone.web.port.ConfigView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.LocationControls;
@@ -52,6 +55,7 @@ public final class WebApp {
             LteSettingsControls lteSettings,
             NotifyControls notifications,
             LoginAudit logins,
+            ConfigView config,
             SimControls sim) {}
 
     private WebApp() {}
@@ -84,6 +88,15 @@ public final class WebApp {
                 new RequireSession(guard, new LteSettingsHandler(ports.lteSettings())));
         routes.addMapping(
                 PathSpec.from(AntennaHandler.PATH), new RequireSession(guard, new AntennaHandler(ports.antenna())));
+
+        routes.addMapping(
+                PathSpec.from(ConfigHandler.PATH), new RequireSession(guard, new ConfigHandler(ports.config())));
+        routes.addMapping(
+                PathSpec.from(DiagnosticsHandler.PATH),
+                new RequireSession(
+                        guard,
+                        new DiagnosticsHandler(new DiagnosticsHandler.Sources(
+                                ports.status(), ports.config(), ports.usage(), ports.failover(), ports.events()))));
 
         if (ports.sim() != null) {
             routes.addMapping(

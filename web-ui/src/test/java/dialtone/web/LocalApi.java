@@ -44,6 +44,13 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingLteSettings lteSettings = new Fixtures.RecordingLteSettings();
     final Fixtures.RecordingNotify notify = new Fixtures.RecordingNotify();
     final List<String> refusals = new ArrayList<>();
+    final Map<String, Object> config = Map.of(
+            "version",
+            0,
+            "keys",
+            Map.of(
+                    "device.id", Map.of("value", "dt-0001", "source", "file"),
+                    "mqtt.password", Map.of("value", "****", "source", "environment")));
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -51,10 +58,10 @@ final class LocalApi implements AutoCloseable {
         password.provisionIfAbsent(PASSWORD);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        EventsView eventsView = (before, limit) -> events.stream()
-                .filter(e -> before == null || e.seq() < before)
+        EventsView eventsView = query -> events.stream()
+                .filter(query::matches)
                 .sorted((a, b) -> Long.compare(b.seq(), a.seq()))
-                .limit(limit)
+                .limit(query.limit())
                 .toList();
         server.setHandler(WebApp.create(
                 new WebApp.Ports(
@@ -68,6 +75,7 @@ final class LocalApi implements AutoCloseable {
                         lteSettings,
                         notify::sendTest,
                         refusals::add,
+                        () -> config,
                         sim),
                 sessions,
                 true));

@@ -23,7 +23,8 @@ import org.tinylog.Logger;
  */
 public final class ConfigLoader {
     /** Keys whose values must not be readable by every user of the box. */
-    static final Set<String> SECRET_KEYS = Set.of("mqtt.password", "lte.apn.password", "lte.sim-pin");
+    static final Set<String> SECRET_KEYS =
+            Set.of("mqtt.password", "lte.apn.password", "lte.sim-pin", "notify.smtp.password");
 
     private final Map<String, String> env;
     private final Map<String, String> file;
@@ -96,11 +97,23 @@ public final class ConfigLoader {
         for (String key : sources.asked()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             String value = sources.value(key).orElse(null);
-            entry.put("value", value != null && SECRET_KEYS.contains(key) ? "****" : value);
+            entry.put("value", value != null && secret(key) ? "****" : value);
             entry.put("source", sources.layer(key));
             keys.put(key, entry);
         }
         return keys;
+    }
+
+    /**
+     * Whether {@code key} holds a secret: one of {@link #SECRET_KEYS}, or any key named like a
+     * password, PIN or secret, so a key added later is masked before anyone remembers the list.
+     */
+    public static boolean secret(String key) {
+        return SECRET_KEYS.contains(key)
+                || key.endsWith("password")
+                || key.endsWith(".pin")
+                || key.endsWith("-pin")
+                || key.endsWith("secret");
     }
 
     /** Keys the environment sets: provisioning's, not to be changed from afar. */
@@ -110,7 +123,7 @@ public final class ConfigLoader {
 
     /** Whether {@code file} sets a secret and others may read it. */
     static boolean secretsExposed(Path file, Set<String> keys) throws IOException {
-        return keys.stream().anyMatch(SECRET_KEYS::contains)
+        return keys.stream().anyMatch(ConfigLoader::secret)
                 && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
     }
 }

@@ -80,11 +80,29 @@ public final class EventLog {
 
     /** Up to {@code limit} events older than {@code beforeSeq} (all when null), newest first. */
     public List<Event> page(Long beforeSeq, int limit) {
+        return page(new Filter(beforeSeq, limit, null, null, null));
+    }
+
+    /**
+     * A page of the log, newest first: events older than {@code before} (all when null) of the
+     * severity and type given (any when null) whose message holds {@code text} (ignoring the case of ASCII
+     * letters, as SQLite's lower(); all when null).
+     */
+    public record Filter(Long before, int limit, String severity, String type, String text) {}
+
+    public List<Event> page(Filter filter) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT seq, at, type, severity, message, facts FROM "
-                    + "events WHERE seq < ? ORDER BY seq DESC LIMIT ?")) {
-                query.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
-                query.setInt(2, limit);
+                    + "events WHERE seq < ? AND (? IS NULL OR severity = ?) AND (? IS NULL OR type = ?) "
+                    + "AND (? IS NULL OR instr(lower(message), lower(?)) > 0) ORDER BY seq DESC LIMIT ?")) {
+                query.setLong(1, filter.before() == null ? Long.MAX_VALUE : filter.before());
+                query.setString(2, filter.severity());
+                query.setString(3, filter.severity());
+                query.setString(4, filter.type());
+                query.setString(5, filter.type());
+                query.setString(6, filter.text());
+                query.setString(7, filter.text());
+                query.setInt(8, filter.limit());
                 return events(query);
             }
         });

@@ -40,7 +40,8 @@ public final class Configurator {
         return applied.values();
     }
 
-    Map<String, Object> describe() {
+    /** The version and every key's effective value and source; secrets as {@code ****}. */
+    public Map<String, Object> describe() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", applied.version());
         body.put("keys", loader.describe(applied.values()));

@@ -52,6 +52,26 @@ class RemoteLayerTest {
         assertThat(keys.get("probe.interval")).containsEntry("value", null).containsEntry("source", "default");
     }
 
+    @Test
+    void everySecretKeyIsMaskedWhateverLayerSetsIt() throws Exception {
+        ConfigLoader loader = loader(
+                "mqtt.url = tcp://127.0.0.1:1883\nmqtt.username = box\nmqtt.password = mqtt-s3cret\n"
+                        + "notify.smtp.host = 127.0.0.1\nnotify.smtp.username = box\n"
+                        + "notify.email.support = support@example.com\n",
+                Map.of(
+                        "DIALTONE_NOTIFY_SMTP_PASSWORD", "smtp-s3cret",
+                        "DIALTONE_LTE_SIM_PIN", "4321",
+                        "DIALTONE_LTE_APN_PASSWORD", "apn-s3cret"));
+
+        Map<String, Map<String, Object>> keys = loader.describe(Map.of());
+
+        assertThat(ConfigLoader.SECRET_KEYS).contains("notify.smtp.password");
+        for (String key : ConfigLoader.SECRET_KEYS) {
+            assertThat(keys.get(key)).as(key).containsEntry("value", "****");
+        }
+        assertThat(keys.toString()).doesNotContain("s3cret").doesNotContain("4321");
+    }
+
     private ConfigLoader loader(String file, Map<String, String> env) throws Exception {
         Path conf = Files.writeString(dir.resolve("agent.conf"), file);
         Files.setPosixFilePermissions(conf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));

@@ -157,6 +157,15 @@ final class AgentProcess implements AutoCloseable {
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose answer is bytes (a download), with this client's session. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -3,6 +3,7 @@ package dialtone.web.api;
 import dialtone.web.json.ApiError;
 import dialtone.web.json.ApiException;
 import dialtone.web.json.JsonResponse;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,6 +48,14 @@ public abstract class JsonHandler extends Handler.Abstract {
         } catch (ApiException e) {
             reply = new Reply(e.status(), e.body());
         } catch (RuntimeException e) {
+            if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                // Jetty refused the request itself, e.g. a query with broken percent-encoding
+                reply = new Reply(
+                        http.getCode(),
+                        new ApiError("bad-request", "The request is malformed: " + e.getMessage(), null));
+                JsonResponse.send(response, callback, reply.status(), reply.body());
+                return true;
+            }
             Logger.error(
                     e,
                     "Bug while answering {} {}",
