@@ -123,6 +123,11 @@ final class LocalApi implements AutoCloseable {
         return response;
     }
 
+    /** Sends bytes as they are, for requests a well-behaved client cannot even form. */
+    HttpTester.Response raw(String request) throws Exception {
+        return HttpTester.parseResponse(connector.getResponse(request));
+    }
+
     String csrfToken() {
         return csrfToken;
     }

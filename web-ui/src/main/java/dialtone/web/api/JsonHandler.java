@@ -3,6 +3,7 @@ package dialtone.web.api;
 import dialtone.web.json.ApiError;
 import dialtone.web.json.ApiException;
 import dialtone.web.json.JsonResponse;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,15 +48,24 @@ public abstract class JsonHandler extends Handler.Abstract {
         } catch (ApiException e) {
             reply = new Reply(e.status(), e.body());
         } catch (RuntimeException e) {
-            Logger.error(
-                    e,
-                    "Bug while answering {} {}",
-                    request.getMethod(),
-                    request.getHttpURI().getDecodedPath());
-            reply = new Reply(500, new ApiError("internal", "The agent hit an internal error; it was logged.", null));
+            reply = unexpected(request, e);
         }
         JsonResponse.send(response, callback, reply.status(), reply.body());
         return true;
+    }
+
+    /** Jetty's own 4xx (a query that is not UTF-8, say) is the client's; anything else is a bug. */
+    private static Reply unexpected(Request request, RuntimeException e) {
+        if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+            return new Reply(
+                    http.getCode(), new ApiError("bad-request", "The request is malformed (e.g. not UTF-8).", null));
+        }
+        Logger.error(
+                e,
+                "Bug while answering {} {}",
+                request.getMethod(),
+                request.getHttpURI().getDecodedPath());
+        return new Reply(500, new ApiError("internal", "The agent hit an internal error; it was logged.", null));
     }
 
     private Reply dispatch(Request request, Response response) {
