@@ -14,6 +14,7 @@ import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
 import dialtone.web.api.UsageHandler;
 import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.LoginThrottle;
 import dialtone.web.auth.RequireSession;
 import dialtone.web.auth.SessionGuard;
 import dialtone.web.auth.Sessions;
@@ -57,11 +58,16 @@ public final class WebApp {
     private WebApp() {}
 
     public static Handler create(Ports ports, Sessions sessions, boolean secureCookies) {
+        return create(ports, sessions, LoginThrottle.withDefaults(System::nanoTime), secureCookies);
+    }
+
+    public static Handler create(Ports ports, Sessions sessions, LoginThrottle throttle, boolean secureCookies) {
         SessionGuard guard = new SessionGuard(sessions, secureCookies);
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/api/v1/health"), new HealthHandler());
         routes.addMapping(
-                PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard, ports.logins()));
+                PathSpec.from("/api/v1/session"),
+                new SessionHandler(ports.password(), guard, ports.logins(), throttle));
         routes.addMapping(
                 PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
         routes.addMapping(PathSpec.from("/api/v1/mode"), new RequireSession(guard, new ModeHandler(ports.failover())));

@@ -1,6 +1,7 @@
 package dialtone.web;
 
 import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.LoginThrottle;
 import dialtone.web.auth.PasswordHasher;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.Json;
@@ -47,6 +48,7 @@ final class LocalApi implements AutoCloseable {
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
+        var throttle = LoginThrottle.withDefaults(nanos::get);
         var password = new InstallerPassword(credentials, new PasswordHasher(1_000));
         password.provisionIfAbsent(PASSWORD);
         server.addConnector(connector);
@@ -70,6 +72,7 @@ final class LocalApi implements AutoCloseable {
                         refusals::add,
                         sim),
                 sessions,
+                throttle,
                 true));
 
         server.start();
