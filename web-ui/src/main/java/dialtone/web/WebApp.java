@@ -10,6 +10,7 @@ import dialtone.web.api.LteSettingsHandler;
 import dialtone.web.api.ModeHandler;
 import dialtone.web.api.NotifyTestHandler;
 import dialtone.web.api.SessionHandler;
+import dialtone.web.api.SetupPasswordHandler;
 import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
 import dialtone.web.api.UsageHandler;
@@ -68,6 +69,7 @@ public final class WebApp {
         routes.addMapping(
                 PathSpec.from("/api/v1/session"),
                 new SessionHandler(ports.password(), guard, ports.logins(), throttle));
+        routes.addMapping(PathSpec.from(SetupPasswordHandler.PATH), new SetupPasswordHandler(ports.password()));
         routes.addMapping(
                 PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
         routes.addMapping(PathSpec.from("/api/v1/mode"), new RequireSession(guard, new ModeHandler(ports.failover())));

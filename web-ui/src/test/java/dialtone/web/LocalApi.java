@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -32,8 +34,10 @@ final class LocalApi implements AutoCloseable {
     final AtomicLong nanos = new AtomicLong();
     final MemoryCredentials credentials = new MemoryCredentials();
     private final Server server = new Server();
-    private final LocalConnector connector =
-            new LocalConnector(server, new HttpConnectionFactory(WebServer.httpConfiguration()));
+    private final LocalConnector connector = new LocalConnector(server, new HttpConnectionFactory(clientAddresses()));
+    /** The client address requests seem to come from (the in-memory connector has none). */
+    String from = "192.168.1.20";
+
     private String cookie;
     private String csrfToken;
 
@@ -78,6 +82,13 @@ final class LocalApi implements AutoCloseable {
         server.start();
     }
 
+    /** The server's HTTP settings, trusting X-Forwarded-For here only, to play clients. */
+    private static HttpConfiguration clientAddresses() {
+        HttpConfiguration http = WebServer.httpConfiguration();
+        http.addCustomizer(new ForwardedRequestCustomizer());
+        return http;
+    }
+
     HttpTester.Response login(String password) throws Exception {
         HttpTester.Response response = send("POST", "/api/v1/session", Json.write(Map.of("password", password)));
         if (response.getStatus() == 200) {
@@ -105,6 +116,9 @@ final class LocalApi implements AutoCloseable {
         request.setMethod(method);
         request.setURI(path);
         request.setHeader("Host", "dialtone.local");
+        if (from != null) {
+            request.setHeader("X-Forwarded-For", from);
+        }
         if (cookie != null) {
             request.setHeader("Cookie", cookie);
         }

@@ -30,6 +30,12 @@ public final class SessionHandler extends JsonHandler {
         this.throttle = throttle;
     }
 
+    /** Whether the device has a password yet (else the first-start page) and this client is in. */
+    @Override
+    protected Reply get(Request request, Response response) {
+        return Reply.ok(Map.of("passwordSet", password.isSet(), "loggedIn", guard.loggedIn(request)));
+    }
+
     @Override
     protected Reply post(Request request, Response response) {
         JsonFields body = new JsonFields(JsonBody.read(request));
@@ -57,7 +63,9 @@ public final class SessionHandler extends JsonHandler {
                         409,
                         "no-password",
                         "This device has no installer password yet; provisioning sets it "
-                                + "(DIALTONE_INSTALLER_PASSWORD).");
+                                + "(DIALTONE_INSTALLER_PASSWORD) or the first-start page (POST "
+                                + SetupPasswordHandler.PATH
+                                + ").");
         };
     }
 
