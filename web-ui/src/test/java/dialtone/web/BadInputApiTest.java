@@ -209,6 +209,30 @@ class BadInputApiTest {
     }
 
     @Test
+    void deepNestingIsRefusedEvenOnTheAgentsSmallThreadStacks() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        String deep = "{\"a\":" + "[".repeat(3_000) + "]".repeat(3_000) + "}";
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        outcome.set(dialtone.web.json.Json.readObject(deep));
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                },
+                "small-stack",
+                256 * 1024); // below the agent's -Xss512k
+        small.start();
+        small.join(10_000);
+
+        assertThat(outcome.get())
+                .isInstanceOfSatisfying(dialtone.web.json.ApiException.class, e -> assertThat(e.status())
+                        .isEqualTo(400));
+    }
+
+    @Test
     void requestsNoBrowserWouldSendAreJson4xx() throws Exception {
         for (String request : List.of(
                 "GET /api/v1/location/%00 HTTP/1.1\r\nHost: x\r\n\r\n",

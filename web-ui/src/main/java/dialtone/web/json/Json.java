@@ -2,6 +2,7 @@ package dialtone.web.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.fasterxml.jackson.jr.ob.JSONObjectException;
 import java.io.IOException;
@@ -13,7 +14,16 @@ public final class Json {
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES)
             .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
             .build();
-    private static final JsonFactory PARSERS = new JsonFactory();
+    /**
+     * Bodies nest a few levels at most; a deeper one is refused before it can exhaust the small
+     * thread stacks the agent runs with (-Xss512k in systemd/jvm.options).
+     */
+    static final int MAX_DEPTH = 16;
+
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
 
     private Json() {}
 
