@@ -24,7 +24,8 @@ class ApiFuzzIT {
     void fiveHundredGeneratedRequestsGetNo5xxAndLeaveTheAgentHealthy() throws Exception {
         try (AgentProcess agent = AgentProcess.simulated(work, Map.of())) {
             Process fuzz = new ProcessBuilder(List.of(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             AgentProcess.REPO.resolve("bench/ApiFuzz.java").toString(),
                             "http://127.0.0.1:" + agent.port,
                             AgentProcess.PASSWORD,
@@ -35,7 +36,9 @@ class ApiFuzzIT {
                     .start();
             try {
                 String output = new String(fuzz.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(fuzz.waitFor(5, TimeUnit.MINUTES)).as("the fuzzer finishes").isTrue();
+                assertThat(fuzz.waitFor(5, TimeUnit.MINUTES))
+                        .as("the fuzzer finishes")
+                        .isTrue();
 
                 assertThat(fuzz.exitValue()).as(output).isZero();
                 assertThat(output).contains("requests " + REQUESTS).contains("5xx or stack traces 0");
