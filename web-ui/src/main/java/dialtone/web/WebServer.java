@@ -21,7 +21,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
     /** @param port 0 picks a free port (tests) */
-    public record Settings(String host, int port, boolean secureCookies) {}
+    /** @param https null for plain HTTP only (--sim on 127.0.0.1) */
+    public record Settings(String host, int port, boolean secureCookies, Https https) {
+        public Settings(String host, int port, boolean secureCookies) {
+            this(host, port, secureCookies, null);
+        }
+    }
 
     /**
      * HTTPS on {@code httpsPort} with the keystore (see {@link DeviceCertificate}); the plain
@@ -39,11 +44,7 @@ public final class WebServer {
     private final ServerConnector secureConnector;
 
     public WebServer(Settings settings, WebApp.Ports ports) {
-        this(settings, null, ports);
-    }
-
-    /** @param https null for plain HTTP only (--sim on 127.0.0.1) */
-    public WebServer(Settings settings, Https https, WebApp.Ports ports) {
+        Https https = settings.https();
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2, (int) IDLE_TIMEOUT.toMillis());
         threads.setName("web");
         server = new Server(threads);

@@ -68,8 +68,11 @@ class HttpsServerTest {
         int httpPort = freePort();
         int httpsPort = freePort();
         WebServer server = new WebServer(
-                new WebServer.Settings("127.0.0.1", httpPort, false),
-                new WebServer.Https(httpsPort, keyStore, DeviceCertificate.STORE_PASSWORD),
+                new WebServer.Settings(
+                        "127.0.0.1",
+                        httpPort,
+                        false,
+                        new WebServer.Https(httpsPort, keyStore, DeviceCertificate.STORE_PASSWORD)),
                 ports());
         server.start();
         try {
