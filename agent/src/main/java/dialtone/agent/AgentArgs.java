@@ -8,6 +8,7 @@ import java.nio.file.Path;
  *
  * @param configExplicit whether {@code --config} was given (then the file must exist)
  * @param httpPort the web UI's port, or -1 for the default of the mode
+ * @param httpsPort the web UI's HTTPS port, or -1 for plain HTTP only
  */
 public record AgentArgs(
         boolean sim,
@@ -15,16 +16,19 @@ public record AgentArgs(
         boolean configExplicit,
         Path dataDir,
         int httpPort,
+        int httpsPort,
         boolean help,
         boolean version) {
 
     public static final String USAGE = """
-            Usage: java -jar dialtone-agent.jar [--sim] [--config FILE] [--data-dir DIR] [--http-port N]
+            Usage: java -jar dialtone-agent.jar [--sim] [--config FILE] [--data-dir DIR] [--http-port N] [--https-port N]
 
               --sim            run on the simulated site (a laptop demo; never on a box)
               --config FILE    bootstrap configuration (default /etc/dialtone/agent.conf)
               --data-dir DIR   state: database and keys (default /var/lib/dialtone; ./dialtone-data with --sim)
               --http-port N    web UI port (default 8080 with --sim, on 127.0.0.1)
+              --https-port N   also serve HTTPS on N with the device's own certificate (made in the
+                               data dir); the --http-port then only redirects to it
               --help, --version
 
             Exit codes: 0 or 143 (SIGTERM) stopped normally; 2 refused to start, the message says why; 1 crashed;
@@ -45,6 +49,7 @@ public record AgentArgs(
         Path config = null;
         Path dataDir = null;
         int port = -1;
+        int httpsPort = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sim" -> sim = true;
@@ -52,7 +57,8 @@ public record AgentArgs(
                 case "--version" -> version = true;
                 case "--config" -> config = path(args, ++i, "--config");
                 case "--data-dir" -> dataDir = path(args, ++i, "--data-dir");
-                case "--http-port" -> port = port(args, ++i);
+                case "--http-port" -> port = port(args, ++i, "--http-port");
+                case "--https-port" -> httpsPort = port(args, ++i, "--https-port");
                 default -> throw new UsageException("unknown option " + args[i]);
             }
         }
@@ -63,6 +69,7 @@ public record AgentArgs(
                 config != null,
                 dataDir == null ? defaultDataDir : dataDir,
                 port,
+                httpsPort,
                 help,
                 version);
     }
@@ -82,8 +89,8 @@ public record AgentArgs(
         }
     }
 
-    private static int port(String[] args, int i) {
-        String text = value(args, i, "--http-port");
+    private static int port(String[] args, int i, String option) {
+        String text = value(args, i, option);
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
@@ -92,6 +99,6 @@ public record AgentArgs(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--http-port must be a port number from 1 to 65535, not " + text);
+        throw new UsageException(option + " must be a port number from 1 to 65535, not " + text);
     }
 }

@@ -75,6 +75,24 @@ public final class Main {
         }
     }
 
+    /** HTTPS with the device's certificate when --https-port is given, else null. */
+    private static WebServer.Https https(AgentArgs args) {
+        if (args.httpsPort() < 0) {
+            return null;
+        }
+        java.nio.file.Path keyStore = dialtone.web.DeviceCertificate.ensure(
+                args.dataDir(), hostName(), java.util.List.of(Defaults.HTTP_HOST), java.time.Clock.systemUTC());
+        return new WebServer.Https(args.httpsPort(), keyStore, dialtone.web.DeviceCertificate.STORE_PASSWORD);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "dialtone";
+        }
+    }
+
     private static void run(AgentArgs args, Map<String, String> env, long begin) throws StartupRefused {
         Map<String, String> modeDefaults = args.sim() ? ConfigValidator.simulatedSiteDefaults() : Map.of();
         ConfigLoader loader = ConfigLoader.read(args.configFile(), args.configExplicit(), env, modeDefaults);
@@ -106,7 +124,7 @@ public final class Main {
                 settings,
                 events,
                 password,
-                new WebServer.Settings(Defaults.HTTP_HOST, port, false),
+                new WebServer.Settings(Defaults.HTTP_HOST, port, false, https(args)),
                 world == null ? null : new SimControlsAdapter(world),
                 new Configurator(loader, remote, settings, events, Main::restart),
                 Main::restart);

@@ -43,5 +43,13 @@ class AgentArgsTest {
         assertThatThrownBy(() -> AgentArgs.parse("--config", "--sim")).hasMessage("--config needs a value");
         assertThatThrownBy(() -> AgentArgs.parse("--http-port", "80000"))
                 .hasMessageContaining("from 1 to 65535, not 80000");
+        assertThatThrownBy(() -> AgentArgs.parse("--https-port", "x"))
+                .hasMessage("--https-port must be a port number from 1 to 65535, not x");
+    }
+
+    @Test
+    void httpsIsOptIn() {
+        assertThat(AgentArgs.parse("--sim").httpsPort()).isEqualTo(-1);
+        assertThat(AgentArgs.parse("--sim", "--https-port", "8443").httpsPort()).isEqualTo(8443);
     }
 }

@@ -12,10 +12,12 @@ import dialtone.web.api.LteSettingsHandler;
 import dialtone.web.api.ModeHandler;
 import dialtone.web.api.NotifyTestHandler;
 import dialtone.web.api.SessionHandler;
+import dialtone.web.api.SetupPasswordHandler;
 import dialtone.web.api.SimHandler;
 import dialtone.web.api.StatusHandler;
 import dialtone.web.api.UsageHandler;
 import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.LoginThrottle;
 import dialtone.web.auth.RequireSession;
 import dialtone.web.auth.SessionGuard;
 import dialtone.web.auth.Sessions;
@@ -61,11 +63,17 @@ public final class WebApp {
     private WebApp() {}
 
     public static Handler create(Ports ports, Sessions sessions, boolean secureCookies) {
+        return create(ports, sessions, LoginThrottle.withDefaults(System::nanoTime), secureCookies);
+    }
+
+    public static Handler create(Ports ports, Sessions sessions, LoginThrottle throttle, boolean secureCookies) {
         SessionGuard guard = new SessionGuard(sessions, secureCookies);
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/api/v1/health"), new HealthHandler());
         routes.addMapping(
-                PathSpec.from("/api/v1/session"), new SessionHandler(ports.password(), guard, ports.logins()));
+                PathSpec.from("/api/v1/session"),
+                new SessionHandler(ports.password(), guard, ports.logins(), throttle));
+        routes.addMapping(PathSpec.from(SetupPasswordHandler.PATH), new SetupPasswordHandler(ports.password()));
         routes.addMapping(
                 PathSpec.from("/api/v1/status"), new RequireSession(guard, new StatusHandler(ports.status())));
         routes.addMapping(PathSpec.from("/api/v1/mode"), new RequireSession(guard, new ModeHandler(ports.failover())));

@@ -1,11 +1,18 @@
 package dialtone.web;
 
 import dialtone.web.auth.Sessions;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.SecuredRedirectHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -14,26 +21,73 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
     /** @param port 0 picks a free port (tests) */
-    public record Settings(String host, int port, boolean secureCookies) {}
+    /** @param https null for plain HTTP only (--sim on 127.0.0.1) */
+    public record Settings(String host, int port, boolean secureCookies, Https https) {
+        public Settings(String host, int port, boolean secureCookies) {
+            this(host, port, secureCookies, null);
+        }
+    }
+
+    /**
+     * HTTPS on {@code httpsPort} with the keystore (see {@link DeviceCertificate}); the plain
+     * {@link Settings#port()} then only answers 301 to HTTPS, and HTTPS answers carry HSTS.
+     */
+    public record Https(int httpsPort, Path keyStore, String storePassword) {}
+
+    static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
 
     private static final int MAX_THREADS = 8;
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector secureConnector;
 
     public WebServer(Settings settings, WebApp.Ports ports) {
+        Https https = settings.https();
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2, (int) IDLE_TIMEOUT.toMillis());
         threads.setName("web");
         server = new Server(threads);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
+        HttpConfiguration plain = httpConfiguration();
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(plain));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(WebApp.create(ports, Sessions.withDefaults(), settings.secureCookies()));
+        Handler app = WebApp.create(ports, Sessions.withDefaults(), settings.secureCookies() || https != null);
+        if (https == null) {
+            secureConnector = null;
+            server.setHandler(app);
+        } else {
+            plain.setSecureScheme("https");
+            plain.setSecurePort(https.httpsPort());
+            secureConnector = secureConnector(settings.host(), https);
+            server.addConnector(secureConnector);
+            server.setHandler(new SecuredRedirectHandler(app, HttpStatus.MOVED_PERMANENTLY_301));
+        }
         server.setStopTimeout(2_000);
+    }
+
+    private ServerConnector secureConnector(String host, Https https) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(https.keyStore().toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(https.storePassword());
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration secure = httpConfiguration();
+        secure.setSecureScheme("https");
+        secure.setSecurePort(https.httpsPort());
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false); // installers type the box's IP address
+        customizer.setStsMaxAge(HSTS_MAX_AGE.toSeconds());
+        secure.addCustomizer(customizer);
+        ServerConnector tlsConnector = new ServerConnector(
+                server, 1, 1, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
+        tlsConnector.setHost(host);
+        tlsConnector.setPort(https.httpsPort());
+        tlsConnector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        return tlsConnector;
     }
 
     /** HTTP settings of every connector: the server does not announce itself. */
@@ -63,6 +117,11 @@ public final class WebServer {
         } catch (Exception e) {
             throw new IllegalStateException("web server did not stop cleanly", e);
         }
+    }
+
+    /** The HTTPS port actually bound, or -1 without HTTPS. */
+    public int httpsPort() {
+        return secureConnector == null ? -1 : secureConnector.getLocalPort();
     }
 
     /** The port actually bound (useful when started with port 0). */

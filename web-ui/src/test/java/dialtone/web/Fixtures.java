@@ -139,7 +139,7 @@ final class Fixtures {
         }
     }
 
-    /** LTE settings that refuse an APN with a space and remember the rest. */
+    /** LTE settings that refuse an APN with a space or an unknown field, and remember the rest. */
     static final class RecordingLteSettings implements dialtone.web.port.LteSettingsControls {
         Map<String, Object> last;
 
@@ -153,6 +153,12 @@ final class Fixtures {
         public Map<String, String> update(Map<String, Object> fields, String by) {
             if (String.valueOf(fields.get("apn")).contains(" ")) {
                 return Map.of("apn", "must be an APN");
+            }
+            for (String name : fields.keySet()) {
+                if (!java.util.List.of("apn", "apnUser", "apnPassword", "roamingAllowed", "simPin")
+                        .contains(name)) {
+                    return Map.of(name, "unknown field");
+                }
             }
             last = fields;
             return Map.of();

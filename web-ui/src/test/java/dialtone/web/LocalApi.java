@@ -1,6 +1,7 @@
 package dialtone.web;
 
 import dialtone.web.auth.InstallerPassword;
+import dialtone.web.auth.LoginThrottle;
 import dialtone.web.auth.PasswordHasher;
 import dialtone.web.auth.Sessions;
 import dialtone.web.json.Json;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -31,8 +34,10 @@ final class LocalApi implements AutoCloseable {
     final AtomicLong nanos = new AtomicLong();
     final MemoryCredentials credentials = new MemoryCredentials();
     private final Server server = new Server();
-    private final LocalConnector connector =
-            new LocalConnector(server, new HttpConnectionFactory(WebServer.httpConfiguration()));
+    private final LocalConnector connector = new LocalConnector(server, new HttpConnectionFactory(clientAddresses()));
+    /** The client address requests seem to come from (the in-memory connector has none). */
+    String from = "192.168.1.20";
+
     private String cookie;
     private String csrfToken;
 
@@ -54,6 +59,7 @@ final class LocalApi implements AutoCloseable {
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
+        var throttle = LoginThrottle.withDefaults(nanos::get);
         var password = new InstallerPassword(credentials, new PasswordHasher(1_000));
         password.provisionIfAbsent(PASSWORD);
         server.addConnector(connector);
@@ -78,9 +84,17 @@ final class LocalApi implements AutoCloseable {
                         () -> config,
                         sim),
                 sessions,
+                throttle,
                 true));
 
         server.start();
+    }
+
+    /** The server's HTTP settings, trusting X-Forwarded-For here only, to play clients. */
+    private static HttpConfiguration clientAddresses() {
+        HttpConfiguration http = WebServer.httpConfiguration();
+        http.addCustomizer(new ForwardedRequestCustomizer());
+        return http;
     }
 
     HttpTester.Response login(String password) throws Exception {
@@ -110,6 +124,9 @@ final class LocalApi implements AutoCloseable {
         request.setMethod(method);
         request.setURI(path);
         request.setHeader("Host", "dialtone.local");
+        if (from != null) {
+            request.setHeader("X-Forwarded-For", from);
+        }
         if (cookie != null) {
             request.setHeader("Cookie", cookie);
         }
@@ -129,6 +146,11 @@ final class LocalApi implements AutoCloseable {
             cookie = pair.endsWith("=") ? null : pair;
         }
         return response;
+    }
+
+    /** Sends bytes as they are, for requests a well-behaved client cannot even form. */
+    HttpTester.Response raw(String request) throws Exception {
+        return HttpTester.parseResponse(connector.getResponse(request));
     }
 
     String csrfToken() {

@@ -2,6 +2,7 @@ package dialtone.web.api;
 
 import dialtone.web.json.ApiError;
 import dialtone.web.json.ApiException;
+import dialtone.web.json.JsonBody;
 import dialtone.web.port.FailoverControls;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
@@ -26,6 +27,7 @@ public final class FailoverTestHandler extends JsonHandler {
 
     @Override
     protected Reply post(Request request, Response response) {
+        JsonBody.none(request);
         try {
             return new Reply(202, failover.startTest());
         } catch (FailoverControls.Refused refused) {

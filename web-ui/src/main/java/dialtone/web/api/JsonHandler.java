@@ -48,23 +48,24 @@ public abstract class JsonHandler extends Handler.Abstract {
         } catch (ApiException e) {
             reply = new Reply(e.status(), e.body());
         } catch (RuntimeException e) {
-            if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                // Jetty refused the request itself, e.g. a query with broken percent-encoding
-                reply = new Reply(
-                        http.getCode(),
-                        new ApiError("bad-request", "The request is malformed: " + e.getMessage(), null));
-                JsonResponse.send(response, callback, reply.status(), reply.body());
-                return true;
-            }
-            Logger.error(
-                    e,
-                    "Bug while answering {} {}",
-                    request.getMethod(),
-                    request.getHttpURI().getDecodedPath());
-            reply = new Reply(500, new ApiError("internal", "The agent hit an internal error; it was logged.", null));
+            reply = unexpected(request, e);
         }
         JsonResponse.send(response, callback, reply.status(), reply.body());
         return true;
+    }
+
+    /** Jetty's own 4xx (a query that is not UTF-8, say) is the client's; anything else is a bug. */
+    private static Reply unexpected(Request request, RuntimeException e) {
+        if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+            return new Reply(
+                    http.getCode(), new ApiError("bad-request", "The request is malformed (e.g. not UTF-8).", null));
+        }
+        Logger.error(
+                e,
+                "Bug while answering {} {}",
+                request.getMethod(),
+                request.getHttpURI().getDecodedPath());
+        return new Reply(500, new ApiError("internal", "The agent hit an internal error; it was logged.", null));
     }
 
     private Reply dispatch(Request request, Response response) {

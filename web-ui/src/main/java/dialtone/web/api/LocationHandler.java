@@ -41,6 +41,7 @@ public final class LocationHandler extends JsonHandler {
     @Override
     protected Reply post(Request request, Response response) {
         at(request, PATH + "/confirm");
+        JsonBody.none(request);
         return done(location.confirm("installer (web)"));
     }
 

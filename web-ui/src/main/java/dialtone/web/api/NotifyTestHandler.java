@@ -1,6 +1,7 @@
 package dialtone.web.api;
 
 import dialtone.web.json.ApiException;
+import dialtone.web.json.JsonBody;
 import dialtone.web.port.NotifyControls;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class NotifyTestHandler extends JsonHandler {
 
     @Override
     protected Reply post(Request request, Response response) {
+        JsonBody.none(request);
         List<String> recipients = notify.sendTest();
         if (recipients.isEmpty()) {
             throw new ApiException(

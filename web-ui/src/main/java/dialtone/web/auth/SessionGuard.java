@@ -36,6 +36,11 @@ public final class SessionGuard {
         return session;
     }
 
+    /** Whether the request carries a live session (which counts as activity). */
+    public boolean loggedIn(Request request) {
+        return sessions.find(cookie(request)).isPresent();
+    }
+
     public Session open(Response response) {
         Session session = sessions.open();
         Response.addCookie(response, cookie(session.id(), -1));

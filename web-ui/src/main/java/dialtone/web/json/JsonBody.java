@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.Request;
  * bytes, strict UTF-8.
  */
 public final class JsonBody {
-    public static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 16 * 1024;
 
     private JsonBody() {}
 
@@ -30,11 +30,30 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new ApiException(400, "missing-body", "A JSON object is required as the body.");
         }
+        requireJsonType(request);
+        return Json.readObject(decode(bytes));
+    }
+
+    /**
+     * For actions that take no body: nothing, or an empty JSON object, is accepted; anything else is
+     * the same 4xx a body would get, so a client mistaking the action hears about it.
+     */
+    public static void none(Request request) {
+        if (request.getLength() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes = readLimited(request);
+        if (bytes.length > 0) {
+            requireJsonType(request);
+            new JsonFields(Json.readObject(decode(bytes))).done();
+        }
+    }
+
+    private static void requireJsonType(Request request) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "unsupported-media-type", "Send the body as application/json.");
         }
-        return Json.readObject(decode(bytes));
     }
 
     private static byte[] readLimited(Request request) {
