@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -134,13 +135,14 @@ class HttpsServerTest {
                 Fixtures::status,
                 password,
                 new Fixtures.RecordingFailover(),
-                (before, limit) -> List.of(),
+                query -> List.of(),
                 new Fixtures.RecordingUsage(),
                 new Fixtures.RecordingAntenna(),
                 new Fixtures.RecordingLocation(),
                 new Fixtures.RecordingLteSettings(),
                 List::of,
                 LoginAudit.NONE,
+                Map::of,
                 null);
     }
 }

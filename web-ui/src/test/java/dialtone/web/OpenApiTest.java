@@ -27,12 +27,6 @@ class OpenApiTest {
     private static final Pattern METHOD = Pattern.compile("^    (get|post|put|delete):\\s*$");
     private static final Pattern SPEC_IN_DUMP = Pattern.compile("PathSpec@[0-9a-f]+\\{[A-Z_]+,([^}]*)\\}");
 
-    /**
-     * Documented but built on another branch (the config and diagnostics pages): allowed to be
-     * missing from WebApp until that branch is merged. The lead empties this set after merging.
-     */
-    private static final Set<String> NOT_YET_ROUTED = Set.of("GET /config", "GET /diagnostics");
-
     private final LocalApi api = new LocalApi(Fixtures::status, new Fixtures.RecordingSim());
 
     OpenApiTest() throws Exception {}
@@ -63,7 +57,7 @@ class OpenApiTest {
 
         assertThat(unrouted)
                 .as("documented in openapi.yaml, but WebApp does not answer")
-                .isSubsetOf(NOT_YET_ROUTED);
+                .isEmpty();
     }
 
     @Test
@@ -89,7 +83,7 @@ class OpenApiTest {
     private static Set<String> routes() {
         Handler app = WebApp.create(
                 new WebApp.Ports(
-                        null, null, null, null, null, null, null, null, null, null, new Fixtures.RecordingSim()),
+                        null, null, null, null, null, null, null, null, null, null, null, new Fixtures.RecordingSim()),
                 dialtone.web.auth.Sessions.withDefaults(),
                 false);
         PathMappingsHandler table = ((Handler.Container) app).getDescendant(PathMappingsHandler.class);
