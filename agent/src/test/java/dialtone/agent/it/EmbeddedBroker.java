@@ -1,9 +1,6 @@
 package dialtone.agent.it;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +16,7 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     static EmbeddedBroker start(Path dir) throws Exception {
-        int port = freePort();
+        int port = AgentProcess.freePort();
         Path config = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(config.resolve("config.xml"), """
                 <?xml version="1.0"?>
@@ -48,11 +45,5 @@ final class EmbeddedBroker implements AutoCloseable {
     public void close() throws Exception {
         hivemq.stop().get(30, TimeUnit.SECONDS);
         hivemq.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package dialtone.agent.it;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir.resolve("data"));
         TestCa.Issued server = ca.server("broker");
         Files.writeString(dir.resolve("acl"), ACL);
-        int port = freePort();
+        int port = AgentProcess.freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), """
                 user root
                 per_listener_settings false
@@ -153,12 +152,6 @@ final class Mosquitto implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
