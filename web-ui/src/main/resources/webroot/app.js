@@ -70,10 +70,16 @@ function showApp() {
 
 function loginMessage(e) {
   if (e.status === 429) {
-    const seconds = Number(e.retryAfter);
-    return 'Too many attempts. Wait ' + (seconds > 0 ? seconds + ' seconds' : 'a while') + ', then try again.';
+    return 'Too many attempts. Wait ' + waitText(Number(e.retryAfter)) + ', then try again.';
   }
   return e.message;
+}
+
+function waitText(seconds) {
+  if (!(seconds > 0)) return 'a while';
+  if (seconds === 1) return '1 second';
+  if (seconds < 120) return seconds + ' seconds';
+  return Math.ceil(seconds / 60) + ' minutes';
 }
 
 async function logIn(password) {
