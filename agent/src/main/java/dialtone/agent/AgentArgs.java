@@ -26,9 +26,11 @@ public record AgentArgs(
               --sim            run on the simulated site (a laptop demo; never on a box)
               --config FILE    bootstrap configuration (default /etc/dialtone/agent.conf)
               --data-dir DIR   state: database and keys (default /var/lib/dialtone; ./dialtone-data with --sim)
-              --http-port N    web UI port (default 8080 with --sim, on 127.0.0.1)
-              --https-port N   also serve HTTPS on N with the device's own certificate (made in the
-                               data dir); the --http-port then only redirects to it
+              --http-port N    web UI's HTTP port: on a box 80, which only redirects to HTTPS;
+                               with --sim 8080, plain HTTP on 127.0.0.1
+              --https-port N   web UI's HTTPS port with the device's own certificate (made in the data
+                               dir): on a box 443, answering on the LAN and loopback only; with --sim
+                               none unless given (the --http-port then only redirects)
               --help, --version
 
             Exit codes: 0 or 143 (SIGTERM) stopped normally; 2 refused to start, the message says why; 1 crashed;

@@ -51,6 +51,7 @@ import dialtone.agent.web.LoginWatch;
 import dialtone.agent.web.LteSettingsAdapter;
 import dialtone.agent.web.StatusAdapter;
 import dialtone.agent.web.UsageAdapter;
+import dialtone.agent.web.WebEndpoints;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.Uplink;
@@ -167,7 +168,7 @@ final class Assembly {
                                 ? config.device().id()
                                 : config.site().name(),
                         config.device().id(),
-                        localUrl(hal, config, webSettings.port()),
+                        localUrl(hal, config, webSettings),
                         config.usage().zone())),
                 settings.database(),
                 new SmtpTransport(config.notifications(), null),
@@ -215,7 +216,8 @@ final class Assembly {
                         notifier::test,
                         new LoginWatch(events, hal.clock()),
                         configurator::describe,
-                        sim));
+                        sim),
+                sim != null); // the demo must not run without its page; a box must not stop for it
         List<Service> services = new ArrayList<>(List.of(
                 power,
                 firewall,
@@ -284,13 +286,14 @@ final class Assembly {
     }
 
     /** The installer's page as people on the site's network reach it (the LAN address, the web port). */
-    private static String localUrl(Hal hal, AgentConfig config, int port) {
+    /** Where the notices send a person to the installer page. */
+    private static String localUrl(Hal hal, AgentConfig config, WebServer.Settings web) {
         return hal.links().link(config.lan().interfaceName()).stream()
                 .flatMap(link -> link.addresses().stream())
                 .filter(a -> a.getAddress().length == 4)
                 .findFirst()
-                .map(a -> "http://" + a.getHostAddress() + ":" + port + "/")
-                .orElse("the box's address on the site's network, port " + port);
+                .map(a -> WebEndpoints.url(web, a.getHostAddress(), web.port()))
+                .orElse("the box's address on the site's network");
     }
 
     private static PinGate.Memory pinMemory(Settings settings) {

@@ -3,7 +3,6 @@ package dialtone.agent;
 import dialtone.agent.config.AgentConfig;
 import dialtone.agent.config.ConfigLoader;
 import dialtone.agent.config.ConfigValidator;
-import dialtone.agent.config.Defaults;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.report.Configurator;
 import dialtone.agent.report.RemoteConfig;
@@ -13,7 +12,9 @@ import dialtone.agent.store.DatabaseException;
 import dialtone.agent.store.Migrations;
 import dialtone.agent.store.Settings;
 import dialtone.agent.web.DatabaseCredentials;
+import dialtone.agent.web.LanAddresses;
 import dialtone.agent.web.SimControlsAdapter;
+import dialtone.agent.web.WebEndpoints;
 import dialtone.agent.web.WebService;
 import dialtone.hal.Hal;
 import dialtone.hal.HalException;
@@ -75,24 +76,6 @@ public final class Main {
         }
     }
 
-    /** HTTPS with the device's certificate when --https-port is given, else null. */
-    private static WebServer.Https https(AgentArgs args) {
-        if (args.httpsPort() < 0) {
-            return null;
-        }
-        java.nio.file.Path keyStore = dialtone.web.DeviceCertificate.ensure(
-                args.dataDir(), hostName(), java.util.List.of(Defaults.HTTP_HOST), java.time.Clock.systemUTC());
-        return new WebServer.Https(args.httpsPort(), keyStore, dialtone.web.DeviceCertificate.STORE_PASSWORD);
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "dialtone";
-        }
-    }
-
     private static void run(AgentArgs args, Map<String, String> env, long begin) throws StartupRefused {
         Map<String, String> modeDefaults = args.sim() ? ConfigValidator.simulatedSiteDefaults() : Map.of();
         ConfigLoader loader = ConfigLoader.read(args.configFile(), args.configExplicit(), env, modeDefaults);
@@ -113,7 +96,10 @@ public final class Main {
         Hal hal = world != null ? world.hal() : linuxHal(config, args.dataDir().resolve("firewall.nft"));
         Settings settings = new Settings(database, hal.clock());
         InstallerPassword password = installerPassword(settings, env.get(PASSWORD_ENV));
-        int port = args.httpPort() > 0 ? args.httpPort() : Defaults.HTTP_PORT;
+        LanAddresses lan = world == null ? new LanAddresses(config.lan().interfaceName()) : null;
+        WebServer.Settings webSettings = lan == null
+                ? WebEndpoints.demo(args.httpPort(), args.httpsPort(), args.dataDir())
+                : WebEndpoints.box(args.httpPort(), args.httpsPort(), args.dataDir(), lan, java.time.Clock.systemUTC());
         Watchdog supervisor =
                 SystemdNotify.fromEnvironment(env, ProcessHandle.current().pid());
         EventLog events = new EventLog(database, hal.clock());
@@ -124,7 +110,7 @@ public final class Main {
                 settings,
                 events,
                 password,
-                new WebServer.Settings(Defaults.HTTP_HOST, port, false, https(args)),
+                webSettings,
                 world == null ? null : new SimControlsAdapter(world),
                 new Configurator(loader, remote, settings, events, Main::restart),
                 Main::restart);
@@ -145,12 +131,11 @@ public final class Main {
             throw new StartupRefused(e.getMessage());
         }
         Logger.info(
-                "Dialtone agent {} ready in {} ms: {}, web UI on http://{}:{}/",
+                "Dialtone agent {} ready in {} ms: {}, web UI on {}",
                 version(),
                 (System.nanoTime() - begin) / 1_000_000,
                 world == null ? "real network" : "SIMULATED site",
-                Defaults.HTTP_HOST,
-                web.port());
+                WebEndpoints.describe(webSettings, lan, web.port()));
         awaitShutdown(stopped);
     }
 
@@ -251,7 +236,7 @@ public final class Main {
             }
         } else if (!password.isSet()) {
             Logger.warn(
-                    "No installer password is set: nobody can log in to the web UI until {} provides one",
+                    "No installer password is set: the web UI asks the first installer on the LAN for one ({} would provide it)",
                     PASSWORD_ENV);
         }
         return password;

@@ -1,8 +1,10 @@
 package dialtone.web;
 
 import dialtone.web.auth.Sessions;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -17,14 +19,23 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The installer UI's HTTP server: Jetty with a small thread pool and one selector, sized for a Pi.
- * Binds to one address only (loopback in the demo; the LAN address on a box).
+ * In the demo it binds to loopback; on a box it listens on every address and serves only
+ * connections made to the LAN's addresses or loopback ({@link LocalAddressGate}).
  */
 public final class WebServer {
-    /** @param port 0 picks a free port (tests) */
-    /** @param https null for plain HTTP only (--sim on 127.0.0.1) */
-    public record Settings(String host, int port, boolean secureCookies, Https https) {
+    /**
+     * @param host the address to bind, or null for all of them
+     * @param port 0 picks a free port (tests)
+     * @param https null for plain HTTP only (--sim on 127.0.0.1)
+     * @param servedOn the local addresses whose connections are served, or null for any
+     */
+    public record Settings(String host, int port, boolean secureCookies, Https https, Predicate<InetAddress> servedOn) {
         public Settings(String host, int port, boolean secureCookies) {
-            this(host, port, secureCookies, null);
+            this(host, port, secureCookies, null, null);
+        }
+
+        public Settings(String host, int port, boolean secureCookies, Https https) {
+            this(host, port, secureCookies, https, null);
         }
     }
 
@@ -56,16 +67,17 @@ public final class WebServer {
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         Handler app = WebApp.create(ports, Sessions.withDefaults(), settings.secureCookies() || https != null);
+        Handler served = app;
         if (https == null) {
             secureConnector = null;
-            server.setHandler(app);
         } else {
             plain.setSecureScheme("https");
             plain.setSecurePort(https.httpsPort());
             secureConnector = secureConnector(settings.host(), https);
             server.addConnector(secureConnector);
-            server.setHandler(new SecuredRedirectHandler(app, HttpStatus.MOVED_PERMANENTLY_301));
+            served = new SecuredRedirectHandler(app, HttpStatus.MOVED_PERMANENTLY_301);
         }
+        server.setHandler(settings.servedOn() == null ? served : new LocalAddressGate(served, settings.servedOn()));
         server.setStopTimeout(2_000);
     }
 
@@ -105,7 +117,9 @@ public final class WebServer {
         } catch (Exception e) {
             stop();
             throw new WebStartException(
-                    "cannot serve the web UI on " + connector.getHost() + ":" + connector.getPort() + ": "
+                    "cannot serve the web UI on " + (connector.getHost() == null ? "port " : connector.getHost() + ":")
+                            + connector.getPort() + (secureConnector == null ? "" : " and " + secureConnector.getPort())
+                            + ": "
                             + e.getMessage(),
                     e);
         }

@@ -6,6 +6,7 @@ import dialtone.web.auth.InstallerPassword;
 import dialtone.web.auth.PasswordHasher;
 import dialtone.web.port.LoginAudit;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real server on loopback sockets with the device certificate: redirect, HSTS, the key file. */
+/** The real server on loopback sockets: the device certificate, redirect, HSTS, the key file, the LAN-only gate. */
 class HttpsServerTest {
     /** keytool dates the certificate by the real clock, so the test's "now" follows it. */
     private static final Clock NOW = Clock.fixed(Instant.now().plusSeconds(60), ZoneOffset.UTC);
@@ -96,6 +97,30 @@ class HttpsServerTest {
             assertThat(secure.headers().firstValue("Strict-Transport-Security"))
                     .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
             assertThat(server.httpsPort()).isEqualTo(httpsPort);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void onlyConnectionsToTheServedAddressesAreAnswered() throws Exception {
+        InetAddress lan = InetAddress.getByName("127.0.0.2"); // plays the LAN address; 127.0.0.1 the WAN's
+        int port = freePort();
+        WebServer server = new WebServer(new WebServer.Settings(null, port, false, null, lan::equals), ports());
+        server.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+
+            HttpResponse<String> served = client.send(
+                    get("http://127.0.0.2:" + port + "/api/v1/health"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = client.send(
+                    get("http://127.0.0.1:" + port + "/api/v1/health"), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("\"not-on-lan\"").contains("LAN address");
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         } finally {
             server.stop();
         }

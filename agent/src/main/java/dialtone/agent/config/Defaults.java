@@ -13,9 +13,14 @@ public final class Defaults {
     public static final Path CONFIG_FILE = Path.of("/etc/dialtone/agent.conf");
     public static final Path DATA_DIR = Path.of("/var/lib/dialtone");
     public static final Path SIM_DATA_DIR = Path.of("dialtone-data");
+    /** The demo's plain HTTP, on loopback only. */
     public static final int HTTP_PORT = 8080;
-    /** Loopback only, on the box too, until the web UI has HTTPS: no password over plain HTTP on a LAN. */
+
     public static final String HTTP_HOST = "127.0.0.1";
+    /** On a box: HTTPS for the LAN, and the HTTP port that only redirects to it. */
+    public static final int LAN_HTTPS_PORT = 443;
+
+    public static final int LAN_HTTP_PORT = 80;
 
     // device and site
     public static final String SIM_DEVICE_ID = "sim";

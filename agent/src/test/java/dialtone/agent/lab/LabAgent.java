@@ -115,6 +115,11 @@ public final class LabAgent implements AutoCloseable {
         return types;
     }
 
+    /** The agent's data directory (database, keys). */
+    public Path stateDir() {
+        return state;
+    }
+
     public String output() {
         return process.output();
     }
