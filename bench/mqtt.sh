@@ -77,9 +77,10 @@ counted() { in_ns rtr nft -j list counter inet mqttbench "$1" | grep -o '"bytes"
 start_agent "sbc.hosts = $SBC" "mqtt.url = ssl://$BROKER:8883" "mqtt.tls.ca = $PKI/ca.pem" \
   "mqtt.tls.cert = $PKI/device.pem" "mqtt.tls.key = $PKI/device.key"
 STARTED=$(now_ms)
-in_ns rtr curl -sf -c "$WORK/cookies" -H 'Content-Type: application/json' -d '{"password":"bench-password-1"}' \
-  http://127.0.0.1:8080/api/v1/session >/dev/null
-status() { in_ns rtr curl -sf -b "$WORK/cookies" http://127.0.0.1:8080/api/v1/status; }
+# the agent's page over HTTPS on loopback (-k: its own certificate)
+in_ns rtr curl -sfk -c "$WORK/cookies" -H 'Content-Type: application/json' -d '{"password":"bench-password-1"}' \
+  https://127.0.0.1/api/v1/session >/dev/null
+status() { in_ns rtr curl -sfk -b "$WORK/cookies" https://127.0.0.1/api/v1/status; }
 estimate() { status | grep -o '"lteBytes":[0-9]*' | grep -o '[0-9]*$' || echo 0; }
 connects() { grep -c "New client connected from .* as lab-bench" "$WORK/mosquitto.log" || true; }
 wait_connects() { # count limit-seconds

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * and loss are injected at the primary's ISP, behind a link that stays up.
  */
 class FailoverLabIT {
+    /** The installer page as a phone on the LAN opens it. */
+    private static final String PAGE = "https://198.18.50.1";
+
     private static final Duration HOLD = Duration.ofSeconds(10);
 
     private Lab lab;
@@ -148,39 +151,40 @@ class FailoverLabIT {
     void theInstallersFailoverTestRunsOnTheRealNetwork() throws Exception {
         lab.keep(LabAgent.start(lab, dir, "failover.hold-time = " + HOLD.toSeconds() + "s"));
         Thread.sleep(2_000);
+        // the installer on the LAN (-k: WebLanLabIT checks the device certificate)
         String cookies = dir.resolve("cookies").toString();
         String login = lab.run(
-                "rtr",
+                "lan",
                 "curl",
-                "-s",
+                "-sk",
                 "-c",
                 cookies,
                 "-H",
                 "Content-Type: application/json",
                 "-d",
                 "{\"password\":\"" + LabAgent.PASSWORD + "\"}",
-                "http://127.0.0.1:8080/api/v1/session");
+                PAGE + "/api/v1/session");
         assertThat(login).as("login").contains("csrfToken");
         String token = login.replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
         String started = lab.run(
-                "rtr",
+                "lan",
                 "curl",
-                "-s",
+                "-sk",
                 "-b",
                 cookies,
                 "-X",
                 "POST",
                 "-H",
                 "X-CSRF-Token: " + token,
-                "http://127.0.0.1:8080/api/v1/failover-test");
+                PAGE + "/api/v1/failover-test");
         assertThat(started).contains("\"state\":\"running\"");
 
         await(
                 "the test finishes",
-                () -> !lab.run("rtr", "curl", "-s", "-b", cookies, "http://127.0.0.1:8080/api/v1/failover-test")
+                () -> !lab.run("lan", "curl", "-sk", "-b", cookies, PAGE + "/api/v1/failover-test")
                         .contains("\"state\":\"running\""),
                 Duration.ofSeconds(90));
-        String result = lab.run("rtr", "curl", "-s", "-b", cookies, "http://127.0.0.1:8080/api/v1/failover-test");
+        String result = lab.run("lan", "curl", "-sk", "-b", cookies, PAGE + "/api/v1/failover-test");
         assertThat(result).contains("\"state\":\"passed\"").contains("\"sbcViaLte\":true");
         assertThat(lab.activeDefault()).isEqualTo("eth0");
         assertThat(lab.run("rtr", "nft", "list", "set", "inet", "dialtone", "blocked"))
