@@ -35,6 +35,7 @@ import dialtone.agent.report.MqttLink;
 import dialtone.agent.report.ReportService;
 import dialtone.agent.report.ReportSetup;
 import dialtone.agent.runtime.LastExit;
+import dialtone.agent.runtime.RecentLogWriter;
 import dialtone.agent.runtime.Service;
 import dialtone.agent.runtime.WatchdogGate;
 import dialtone.agent.store.Settings;
@@ -216,6 +217,7 @@ final class Assembly {
                         notifier::test,
                         new LoginWatch(events, hal.clock()),
                         configurator::describe,
+                        RecentLogWriter::recent,
                         sim),
                 sim != null); // the demo must not run without its page; a box must not stop for it
         List<Service> services = new ArrayList<>(List.of(

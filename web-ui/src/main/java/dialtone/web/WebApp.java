@@ -27,6 +27,7 @@ import dialtone.web.port.ConfigView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.FailoverControls;
 import dialtone.web.port.LocationControls;
+import dialtone.web.port.LogView;
 import dialtone.web.port.LoginAudit;
 import dialtone.web.port.LteSettingsControls;
 import dialtone.web.port.NotifyControls;
@@ -58,6 +59,7 @@ public final class WebApp {
             NotifyControls notifications,
             LoginAudit logins,
             ConfigView config,
+            LogView log,
             SimControls sim) {}
 
     private WebApp() {}
@@ -104,7 +106,12 @@ public final class WebApp {
                 new RequireSession(
                         guard,
                         new DiagnosticsHandler(new DiagnosticsHandler.Sources(
-                                ports.status(), ports.config(), ports.usage(), ports.failover(), ports.events()))));
+                                ports.status(),
+                                ports.config(),
+                                ports.usage(),
+                                ports.failover(),
+                                ports.events(),
+                                ports.log()))));
 
         if (ports.sim() != null) {
             routes.addMapping(

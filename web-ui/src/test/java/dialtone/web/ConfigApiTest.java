@@ -51,7 +51,14 @@ class ConfigApiTest {
         Map<String, String> files = unzip(response.getContentBytes());
         assertThat(files)
                 .containsOnlyKeys(
-                        "README.txt", "status.json", "config.json", "usage.json", "failover-test.json", "events.json");
+                        "README.txt",
+                        "status.json",
+                        "config.json",
+                        "usage.json",
+                        "failover-test.json",
+                        "events.json",
+                        "agent.log");
+        assertThat(files.get("agent.log")).isEqualTo(String.join("\n", api.log) + "\n");
         assertThat(files.get("config.json")).contains("\"mqtt.password\"").contains("****");
         assertThat(files.get("status.json")).contains("Acme Dental");
     }

@@ -168,6 +168,7 @@ class HttpsServerTest {
                 List::of,
                 LoginAudit.NONE,
                 Map::of,
+                List::of,
                 null);
     }
 }

@@ -49,6 +49,9 @@ final class LocalApi implements AutoCloseable {
     final Fixtures.RecordingLteSettings lteSettings = new Fixtures.RecordingLteSettings();
     final Fixtures.RecordingNotify notify = new Fixtures.RecordingNotify();
     final List<String> refusals = new ArrayList<>();
+    final List<String> log = List.of(
+            "2026-12-05 10:00:00.000 INFO  [main] Main: Dialtone agent ready",
+            "2026-12-05 10:00:05.000 WARN  [failover] FailoverController: primary degraded");
     final Map<String, Object> config = Map.of(
             "version",
             0,
@@ -82,6 +85,7 @@ final class LocalApi implements AutoCloseable {
                         notify::sendTest,
                         refusals::add,
                         () -> config,
+                        () -> log,
                         sim),
                 sessions,
                 throttle,

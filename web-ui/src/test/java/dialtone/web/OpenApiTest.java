@@ -83,7 +83,19 @@ class OpenApiTest {
     private static Set<String> routes() {
         Handler app = WebApp.create(
                 new WebApp.Ports(
-                        null, null, null, null, null, null, null, null, null, null, null, new Fixtures.RecordingSim()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Fixtures.RecordingSim()),
                 dialtone.web.auth.Sessions.withDefaults(),
                 false);
         PathMappingsHandler table = ((Handler.Container) app).getDescendant(PathMappingsHandler.class);

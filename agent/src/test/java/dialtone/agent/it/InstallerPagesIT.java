@@ -76,7 +76,9 @@ class InstallerPagesIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
         Map<String, String> files = unzip(response.body());
-        assertThat(files).containsKeys("status.json", "config.json", "events.json", "usage.json", "README.txt");
+        assertThat(files)
+                .containsKeys("status.json", "config.json", "events.json", "usage.json", "README.txt", "agent.log");
+        assertThat(files.get("agent.log")).contains("Main: Dialtone agent").contains("ready in");
         assertThat(files.get("config.json"))
                 .contains("\"notify.smtp.password\"")
                 .contains("****");

@@ -8,6 +8,7 @@ import dialtone.web.port.ConfigView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.EventsView.EventQuery;
 import dialtone.web.port.FailoverControls;
+import dialtone.web.port.LogView;
 import dialtone.web.port.StatusView;
 import dialtone.web.port.UsageView;
 import java.io.ByteArrayOutputStream;
@@ -30,8 +31,7 @@ import org.tinylog.Logger;
 /**
  * {@code GET /api/v1/diagnostics}: a zip for the provider's support with the status, the effective
  * configuration (secrets as {@code ****}: the agent never hands them to the web UI), the usage
- * meter, the last failover test and the recent events. The agent logs to the journal; the bundle
- * says where to find them.
+ * meter, the last failover test, the recent events and the agent's recent log.
  */
 public final class DiagnosticsHandler extends Handler.Abstract {
     public static final String PATH = "/api/v1/diagnostics";
@@ -39,7 +39,12 @@ public final class DiagnosticsHandler extends Handler.Abstract {
 
     /** What goes into the bundle. */
     public record Sources(
-            StatusView status, ConfigView config, UsageView usage, FailoverControls failover, EventsView events) {}
+            StatusView status,
+            ConfigView config,
+            UsageView usage,
+            FailoverControls failover,
+            EventsView events,
+            LogView log) {}
 
     private static final String README = """
             Dialtone diagnostics bundle
@@ -48,7 +53,7 @@ public final class DiagnosticsHandler extends Handler.Abstract {
             usage.json        the LTE data meter (GET /api/v1/usage)
             failover-test.json the last installer failover test, or null
             events.json       the newest %d events, newest first
-            Logs: the agent logs to the systemd journal: journalctl -u dialtone-agent
+            agent.log         the agent's recent log, oldest first (all of it: journalctl -u dialtone-agent)
             """.formatted(EVENTS);
 
     private final Sources sources;
@@ -102,6 +107,7 @@ public final class DiagnosticsHandler extends Handler.Abstract {
             for (Map.Entry<String, Supplier<Object>> file : files.entrySet()) {
                 put(zip, file.getKey(), Json.write(file.getValue().get()));
             }
+            put(zip, "agent.log", String.join("\n", sources.log().recent()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
