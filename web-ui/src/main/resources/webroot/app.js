@@ -316,11 +316,17 @@ function renderLocation(report) {
   }
 }
 
+let effectiveConfig = {};
+
 async function loadSetup() {
   api('GET', '/location').then(renderLocation).catch((e) => { $('location-error').textContent = e.message; });
   api('GET', '/modem/settings').then(renderLteSettings).catch((e) => { $('lte-error').textContent = e.message; });
   try {
     const config = await api('GET', '/config');
+    effectiveConfig = config.keys;
+    Array.from($('site-form').elements).filter((input) => input.name).forEach((input) => {
+      input.value = or((config.keys[input.name] || {}).value, '');
+    });
     $('config-table').tBodies[0].replaceChildren(...Object.entries(config.keys).map(([key, entry]) => {
       const row = document.createElement('tr');
       [key, or(entry.value, '(not set)'), entry.source].forEach((text) =>
@@ -361,6 +367,22 @@ async function saveLte(event) {
   if (form.elements.simPin.value) body.simPin = form.elements.simPin.value;
   const settings = await submitForm(form, 'PUT', '/modem/settings', body, 'lte-error', 'lte-saved', 'Saved: the modem takes them within seconds.');
   if (settings) renderLteSettings(settings);
+}
+
+// Only what the installer changed: a new value is set, an emptied one goes back to the provider's.
+async function saveSite(event) {
+  event.preventDefault();
+  const form = $('site-form');
+  const body = { set: {}, unset: [] };
+  Array.from(form.elements).filter((input) => input.name).forEach((input) => {
+    const value = input.value.trim();
+    if (value === or((effectiveConfig[input.name] || {}).value, '')) return;
+    if (value === '') body.unset.push(input.name); else body.set[input.name] = value;
+  });
+  const answer = await submitForm(form, 'PUT', '/config', body, 'site-error', 'site-saved', 'Nothing changed.');
+  if (answer && answer.restarting) {
+    $('site-saved').textContent = 'Saved as configuration version ' + answer.version + '. The agent restarts to apply it; log in again in a few seconds.';
+  }
 }
 
 // ---- antenna placement ---------------------------------------------------------------------
@@ -595,6 +617,7 @@ function wire() {
     if (report) renderLocation(report);
   });
   on('lte-form', 'submit', saveLte);
+  on('site-form', 'submit', saveSite);
   on('antenna-toggle', 'click', toggleAntenna);
   on('events-form', 'submit', (event) => { event.preventDefault(); loadEvents(false); });
   on('events-more', 'click', () => loadEvents(true));

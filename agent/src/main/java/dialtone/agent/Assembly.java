@@ -45,6 +45,7 @@ import dialtone.agent.usage.UsageLedger;
 import dialtone.agent.usage.UsageMeter;
 import dialtone.agent.voip.FirewallService;
 import dialtone.agent.web.AntennaAdapter;
+import dialtone.agent.web.ConfigAdapter;
 import dialtone.agent.web.EventsAdapter;
 import dialtone.agent.web.FailoverControlsAdapter;
 import dialtone.agent.web.LocationAdapter;
@@ -216,7 +217,7 @@ final class Assembly {
                         new LteSettingsAdapter(lteSettings),
                         notifier::test,
                         new LoginWatch(events, hal.clock()),
-                        configurator::describe,
+                        new ConfigAdapter(configurator),
                         RecentLogWriter::recent,
                         sim),
                 sim != null); // the demo must not run without its page; a box must not stop for it

@@ -30,15 +30,68 @@ class ConfigApiTest {
         HttpTester.Response response = api.get("/api/v1/config");
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(api.json(response)).containsEntry("keys", api.config.get("keys"));
+        assertThat(api.json(response))
+                .containsEntry("keys", api.config.effective().get("keys"));
     }
 
     @Test
-    void theConfigurationIsReadOnlyAndTakesNoParameters() throws Exception {
-        assertThat(api.send("PUT", "/api/v1/config", "{}").getStatus()).isEqualTo(405);
+    void theConfigurationIsReadAndChangedOnlyAsAWholeResource() throws Exception {
+        assertThat(api.send("POST", "/api/v1/config", "{}").getStatus()).isEqualTo(405);
+        assertThat(api.send("DELETE", "/api/v1/config", null).getStatus()).isEqualTo(405);
         HttpTester.Response query = api.get("/api/v1/config?key=mqtt.password");
         assertThat(query.getStatus()).isEqualTo(400);
         assertThat(api.json(query)).containsEntry("error", "invalid");
+    }
+
+    @Test
+    void theInstallersSettingsAreKeptAndTheAgentRestartsToApplyThem() throws Exception {
+        HttpTester.Response response = api.send(
+                "PUT",
+                "/api/v1/config",
+                "{\"set\": {\"sbc.hosts\": \"sbc1.example.net, sbc2.example.net\", \"usage.cycle-start-day\": 15,"
+                        + " \"site.name\": \"Acme Dental – Zürich\"}, \"unset\": [\"uplink.primary.gateway\"]}");
+
+        assertThat(response.getStatus()).as(response.getContent()).isEqualTo(202);
+        assertThat(api.json(response)).containsEntry("version", 1).containsEntry("restarting", true);
+        assertThat(api.config.lastSet)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "sbc.hosts", "sbc1.example.net, sbc2.example.net",
+                        "usage.cycle-start-day", "15",
+                        "site.name", "Acme Dental – Zürich"));
+        assertThat(api.config.lastUnset).containsExactly("uplink.primary.gateway");
+        assertThat(api.config.by).isEqualTo("installer (web)");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceUnderItsKeyAndNothingChanges() throws Exception {
+        HttpTester.Response shape = api.send(
+                "PUT",
+                "/api/v1/config",
+                "{\"set\": {\"mqtt.url\": \"tcp://x\", \"sbc.hosts\": [\"a\"]}, \"unset\": [\"device.id\"], \"extra\": 1}");
+        assertThat(shape.getStatus()).isEqualTo(400);
+        assertThat(api.json(shape).get("fieldErrors"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("mqtt.url", "sbc.hosts", "device.id", "extra")
+                .containsEntry("mqtt.url", "not set on this page: the operations team sets it");
+
+        HttpTester.Response invalid = api.send(
+                "PUT", "/api/v1/config", "{\"set\": {\"sbc.hosts\": \"invalid\", \"usage.cap\": \"invalid\"}}");
+        assertThat(invalid.getStatus()).isEqualTo(400);
+        assertThat(api.json(invalid).get("fieldErrors"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("sbc.hosts", "usage.cap");
+        assertThat(api.config.lastSet).as("nothing kept").isNull();
+
+        for (String body :
+                new String[] {"{\"set\": []}", "{\"unset\": \"sbc.hosts\"}", "[]", "{\"set\": {\"site.name\": null}}"
+                }) {
+            assertThat(api.send("PUT", "/api/v1/config", body).getStatus())
+                    .as(body)
+                    .isEqualTo(400);
+        }
+        HttpTester.Response nothing = api.send("PUT", "/api/v1/config", "{\"set\": {}}");
+        assertThat(nothing.getStatus()).isEqualTo(200);
+        assertThat(api.json(nothing)).containsEntry("restarting", false);
     }
 
     @Test

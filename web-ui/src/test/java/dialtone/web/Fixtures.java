@@ -165,6 +165,44 @@ final class Fixtures {
         }
     }
 
+    /** The configuration: a fixed view; a change is kept unless a value is "invalid" (the agent's check). */
+    static final class RecordingConfig implements dialtone.web.port.ConfigView {
+        final Map<String, Object> effective;
+        Map<String, String> lastSet;
+        java.util.List<String> lastUnset;
+        String by;
+        long version;
+
+        RecordingConfig(Map<String, Object> effective) {
+            this.effective = effective;
+        }
+
+        @Override
+        public Map<String, Object> effective() {
+            return effective;
+        }
+
+        @Override
+        public Change change(Map<String, String> set, java.util.List<String> unset, String by) {
+            java.util.SortedMap<String, String> problems = new java.util.TreeMap<>();
+            set.forEach((key, value) -> {
+                if (value.equals("invalid")) {
+                    problems.put(key, "is not valid here");
+                }
+            });
+            if (!problems.isEmpty()) {
+                return new Change(version, false, problems);
+            }
+            if (set.isEmpty() && unset.isEmpty()) {
+                return new Change(version, false, Map.of());
+            }
+            lastSet = set;
+            lastUnset = unset;
+            this.by = by;
+            return new Change(++version, true, Map.of());
+        }
+    }
+
     /** Antenna mode that remembers whether it is on, with one reading. */
     static final class RecordingAntenna implements dialtone.web.port.AntennaView {
         boolean active;

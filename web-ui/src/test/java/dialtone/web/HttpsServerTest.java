@@ -167,7 +167,7 @@ class HttpsServerTest {
                 new Fixtures.RecordingLteSettings(),
                 List::of,
                 LoginAudit.NONE,
-                Map::of,
+                new Fixtures.RecordingConfig(Map.of()),
                 List::of,
                 null);
     }

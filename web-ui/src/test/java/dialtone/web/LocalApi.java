@@ -52,13 +52,13 @@ final class LocalApi implements AutoCloseable {
     final List<String> log = List.of(
             "2026-12-05 10:00:00.000 INFO  [main] Main: Dialtone agent ready",
             "2026-12-05 10:00:05.000 WARN  [failover] FailoverController: primary degraded");
-    final Map<String, Object> config = Map.of(
+    final Fixtures.RecordingConfig config = new Fixtures.RecordingConfig(Map.of(
             "version",
             0,
             "keys",
             Map.of(
                     "device.id", Map.of("value", "dt-0001", "source", "file"),
-                    "mqtt.password", Map.of("value", "****", "source", "environment")));
+                    "mqtt.password", Map.of("value", "****", "source", "environment"))));
 
     LocalApi(StatusView status, SimControls sim) throws Exception {
         var sessions = new Sessions(nanos::get, Duration.ofMinutes(30), Duration.ofHours(12), 4);
@@ -84,7 +84,7 @@ final class LocalApi implements AutoCloseable {
                         lteSettings,
                         notify::sendTest,
                         refusals::add,
-                        () -> config,
+                        config,
                         () -> log,
                         sim),
                 sessions,

@@ -3,6 +3,7 @@ package dialtone.agent.report;
 import dialtone.agent.config.ConfigLoader;
 import dialtone.agent.events.EventLog;
 import dialtone.agent.store.Settings;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -21,6 +22,7 @@ public final class Configurator {
     private final Settings settings;
     private final EventLog events;
     private final Runnable restart;
+    private boolean restarting;
 
     /** @param applied the remote layer the running configuration was built with */
     public Configurator(
@@ -36,16 +38,41 @@ public final class Configurator {
         return applied.version();
     }
 
-    Map<String, String> appliedValues() {
-        return applied.values();
-    }
-
     /** The version and every key's effective value and source; secrets as {@code ****}. */
     public Map<String, Object> describe() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", applied.version());
         body.put("keys", loader.describe(applied.values()));
         return body;
+    }
+
+    /** What a change came to: the version now in force or coming, and every problem (then nothing changed). */
+    public record Change(long version, boolean restarting, SortedMap<String, String> problems) {}
+
+    /**
+     * Sets and removes keys of the remote layer (operations' or the installer's): checked exactly as
+     * a start would check the result, kept with the next version and taken by a restart; on any
+     * problem nothing changes. A layer that comes to the same values changes nothing.
+     */
+    public synchronized Change change(Map<String, String> set, Collection<String> unset, String by) {
+        if (restarting) {
+            return new Change(
+                    applied.version() + 1,
+                    true,
+                    new TreeMap<>(Map.of("version", "another change is being applied; try again after the restart")));
+        }
+        Map<String, String> values = new LinkedHashMap<>(applied.values());
+        values.putAll(set);
+        unset.forEach(values::remove);
+        if (values.equals(applied.values())) {
+            return new Change(applied.version(), false, new TreeMap<>());
+        }
+        SortedMap<String, String> problems = problems(values);
+        if (!problems.isEmpty()) {
+            return new Change(applied.version(), false, problems);
+        }
+        apply(new RemoteConfig(applied.version() + 1, values), by);
+        return new Change(applied.version() + 1, true, problems);
     }
 
     /** Every problem the layer {@code values} would give, key by key; empty when it may be applied. */
@@ -63,7 +90,8 @@ public final class Configurator {
     }
 
     /** Keeps {@code next} (checked before) and the event that says so, together; then restarts the agent. */
-    void apply(RemoteConfig next, String by) {
+    synchronized void apply(RemoteConfig next, String by) {
+        restarting = true;
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("version", next.version());
         facts.put("keys", String.join(",", next.values().keySet()));

@@ -79,7 +79,7 @@ final class RemoteCommands {
         if (shape.isPresent()) {
             return shape.get();
         }
-        Map<String, String> values = new LinkedHashMap<>(ports.config().appliedValues());
+        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Object set = c.args().getOrDefault("set", Map.of());
         Object unset = c.args().getOrDefault("unset", List.of());
@@ -93,28 +93,23 @@ final class RemoteCommands {
         }
         if (!(unset instanceof List<?> keys) || !keys.stream().allMatch(String.class::isInstance)) {
             errors.put("unset", "must be a list of keys");
-        } else {
-            keys.forEach(values::remove);
-        }
-        if (errors.isEmpty() && values.equals(ports.config().appliedValues())) {
-            return Response.ok(
-                    c.id(),
-                    "nothing to change",
-                    Map.of("version", ports.config().appliedVersion()));
-        }
-        if (errors.isEmpty()) {
-            ports.config().problems(values).forEach(errors::put);
         }
         if (!errors.isEmpty()) {
             return Response.invalid(c.id(), errors);
         }
-        long version = ports.config().appliedVersion() + 1;
-        ports.config().apply(new RemoteConfig(version, values), by(c));
+        Configurator.Change change = ports.config()
+                .change(values, ((List<?>) unset).stream().map(String::valueOf).toList(), by(c));
+        if (!change.problems().isEmpty()) {
+            return Response.invalid(c.id(), change.problems());
+        }
+        if (!change.restarting()) {
+            return Response.ok(c.id(), "nothing to change", Map.of("version", change.version()));
+        }
         return new Response(
                 c.id(),
                 202,
-                "configuration version " + version + " kept; the agent restarts to apply it",
-                Map.of("version", version));
+                "configuration version " + change.version() + " kept; the agent restarts to apply it",
+                Map.of("version", change.version()));
     }
 
     /** A configuration value as the file would hold it; empty for what is not a plain value. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The installer's whole visit in Debian's real headless Chromium against the packaged agent on
@@ -30,6 +31,8 @@ import org.openqa.selenium.print.PageSize;
  */
 class InstallerPagesIT {
     private static final String SMTP_SECRET = "smtp-s3cret-value";
+    private static final Map<String, String> ENVIRONMENT =
+            Map.of("DIALTONE_NOTIFY_SMTP_USERNAME", "box", "DIALTONE_NOTIFY_SMTP_PASSWORD", SMTP_SECRET);
 
     @TempDir
     Path work;
@@ -39,8 +42,7 @@ class InstallerPagesIT {
 
     @BeforeEach
     void start() throws Exception {
-        agent = AgentProcess.simulated(
-                work, Map.of("DIALTONE_NOTIFY_SMTP_USERNAME", "box", "DIALTONE_NOTIFY_SMTP_PASSWORD", SMTP_SECRET));
+        agent = AgentProcess.simulated(work, ENVIRONMENT);
         chromium = Chromium.start(work.resolve("profile"));
     }
 
@@ -67,6 +69,48 @@ class InstallerPagesIT {
         assertThat(chromium.scriptErrors())
                 .as("no script errors, no CSP violations")
                 .isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theInstallerSetsTheSbcsAndThePlanAndTheAgentRestartsWithThem() throws Exception {
+        chromium.width(360, 800);
+        chromium.browser.get(agent.baseUrl() + "/");
+        logIn();
+        chromium.click(By.cssSelector("[data-tab='setup']"));
+        new WebDriverWait(chromium.browser, Duration.ofSeconds(10)) // filled in from GET /config
+                .until(d -> !d.findElement(By.id("cfg-sbc-hosts"))
+                        .getDomProperty("value")
+                        .isEmpty());
+        assertThat(chromium.browser.findElement(By.id("cfg-sbc-hosts")).getDomProperty("value"))
+                .isEqualTo("sbc.example.net");
+
+        chromium.type("cfg-sbc-hosts", "sbc1.example.net, not a host!");
+        chromium.type("cfg-usage-cap", "lots");
+        chromium.click(By.cssSelector("#site-form button[type=submit]"));
+        chromium.waitVisible(By.id("cfg-sbc-hosts-error"));
+        assertThat(chromium.text("cfg-usage-cap-error")).isNotEmpty();
+        assertThat(chromium.text("site-error")).startsWith("Please correct 2 field(s).");
+
+        chromium.type("cfg-sbc-hosts", "sbc1.example.net, sbc2.example.net");
+        chromium.type("cfg-usage-cap", "5GB");
+        chromium.click(By.cssSelector("#site-form button[type=submit]"));
+        chromium.waitText(
+                By.id("site-saved"),
+                "Saved as configuration version 1. The agent restarts to apply it; log in again in a few seconds.");
+        chromium.screenshot("setup-saved-360");
+        assertThat(agent.awaitExit(Duration.ofSeconds(20)))
+                .as("exit 3: restart me")
+                .isEqualTo(3);
+
+        agent = AgentProcess.simulated(work, ENVIRONMENT);
+        Map<String, Object> keys = (Map<String, Object>)
+                Json.at(Json.object(agent.request("GET", "/api/v1/config", null).body()), "keys");
+        assertThat((Map<String, Object>) keys.get("sbc.hosts"))
+                .containsEntry("value", "sbc1.example.net, sbc2.example.net")
+                .containsEntry("source", "remote");
+        assertThat(Json.at(Status.await(agent, "usage.capBytes", 5_000_000_000L), "usage.capBytes"))
+                .isEqualTo(5_000_000_000L);
     }
 
     @Test
