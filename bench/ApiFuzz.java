@@ -32,7 +32,8 @@ public class ApiFuzz {
     static final List<String> FIELDS = List.of(
             "mode", "state", "lossPercent", "signalBars", "registered", "present", "fault", "active",
             "advanceSeconds", "carrierBytes", "apn", "apnUser", "apnPassword", "simPin", "roamingAllowed",
-            "street", "city", "postalCode", "country", "multiStorey", "floor", "x", "", "\u202e", "a\u0000b");
+            "street", "city", "postalCode", "country", "multiStorey", "floor", "set", "unset", "x", "", "\u202e",
+            "a\u0000b");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
     static final List<String> TYPES = List.of(
             "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded",
