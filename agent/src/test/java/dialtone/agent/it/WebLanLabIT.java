@@ -47,8 +47,9 @@ class WebLanLabIT {
         Path trusted = devicePem(agent.stateDir().resolve(DeviceCertificate.FILE));
 
         // the certificate names the LAN address: a browser that accepted it once, curl with it as CA
-        String cacert = "--cacert=" + trusted;
-        assertThat(curl("lan", cacert, "https://" + LAN + "/api/v1/health")).isEqualTo("{\"status\":\"ok\"}");
+        String cacert = trusted.toString();
+        assertThat(curl("lan", "--cacert", cacert, "https://" + LAN + "/api/v1/health"))
+                .isEqualTo("{\"status\":\"ok\"}");
         assertThat(curl(
                         "lan",
                         "-o",
@@ -59,6 +60,7 @@ class WebLanLabIT {
                 .isEqualTo("301 https://" + LAN + "/api/v1/health");
         String login = curl(
                 "lan",
+                "--cacert",
                 cacert,
                 "-D",
                 "-",
