@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
@@ -116,6 +117,32 @@ final class Chromium implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("the server responded with a status of 4"))
                 .toList();
+    }
+
+    /**
+     * What axe-core (the accessibility checker, from its WebJar) finds on the page as it is now,
+     * at any impact: one line per rule, with the elements and the rule's advice.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() throws Exception {
+        String resource = System.getProperty("axe.script"); // set by the build: pom.xml, failsafe
+        if (resource == null) {
+            throw new AssertionError("axe.script is not set: run the page tests through Maven (failsafe)");
+        }
+        try (var in = Chromium.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("axe-core is not on the test class path: " + resource);
+            }
+            ((JavascriptExecutor) browser).executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']})
+                          .then((r) => done(r.violations
+                            .map((v) => v.id + ' (' + v.impact + '): '
+                              + v.nodes.map((n) => n.target.join(' ')).join(', ') + ' - ' + v.help)))
+                          .catch((e) => done(['axe failed: ' + e]));
+                        """);
     }
 
     Path screenshot(String name) throws Exception {

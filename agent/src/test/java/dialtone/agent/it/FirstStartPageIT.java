@@ -57,7 +57,9 @@ class FirstStartPageIT {
     void aNewBoxAsksForThePasswordFirst() throws Exception {
         open(Map.of());
 
-        chromium.waitVisible(By.id("new-password")).sendKeys("short");
+        chromium.waitVisible(By.id("new-password"));
+        assertThat(chromium.accessibilityProblems()).as("the first-start page").isEmpty();
+        chromium.type("new-password", "short");
         chromium.type("new-password-again", "short");
         chromium.click(By.cssSelector("#setup-password-form button"));
         chromium.waitText(By.id("err-new-password"), "must have at least 8 characters");

@@ -72,6 +72,23 @@ class InstallerPagesIT {
     }
 
     @Test
+    void everyTabPassesTheAccessibilityChecker() throws Exception {
+        chromium.width(360, 800);
+        chromium.browser.get(agent.baseUrl() + "/");
+        chromium.waitVisible(By.id("password"));
+        List<String> problems = new java.util.ArrayList<>();
+        chromium.accessibilityProblems().forEach(p -> problems.add("login: " + p));
+        logIn();
+        for (String tab : List.of("dashboard", "setup", "antenna", "events", "test", "diagnostics")) {
+            chromium.click(By.cssSelector("[data-tab='" + tab + "']"));
+            chromium.waitVisible(By.id(tab));
+            Thread.sleep(500); // the tab's first answers rendered
+            chromium.accessibilityProblems().forEach(p -> problems.add(tab + ": " + p));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theInstallerSetsTheSbcsAndThePlanAndTheAgentRestartsWithThem() throws Exception {
         chromium.width(360, 800);
@@ -241,6 +258,7 @@ class InstallerPagesIT {
         assertThat(chromium.text("r-location")).contains("123").contains("62701");
         assertThat(chromium.text("r-signal")).startsWith("4 of 5 bars");
         assertThat(chromium.text("r-detection")).endsWith(" s");
+        assertThat(chromium.accessibilityProblems()).as("the report").isEmpty();
         chromium.screenshot("installer-report-360");
         for (var paper :
                 Map.of("a4", PageSize.ISO_A4, "letter", PageSize.US_LETTER).entrySet()) {
