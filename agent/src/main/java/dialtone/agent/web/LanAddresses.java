@@ -1,5 +1,6 @@
 package dialtone.agent.web;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -35,6 +36,14 @@ public final class LanAddresses implements Predicate<InetAddress> {
         } catch (SocketException e) {
             return List.of();
         }
+    }
+
+    /** The LAN's IPv4 addresses now, as installers type them. */
+    public List<String> ipv4() {
+        return current().stream()
+                .filter(Inet4Address.class::isInstance)
+                .map(InetAddress::getHostAddress)
+                .toList();
     }
 
     public String interfaceName() {

@@ -3,7 +3,6 @@ package dialtone.agent.web;
 import dialtone.agent.config.Defaults;
 import dialtone.web.DeviceCertificate;
 import dialtone.web.WebServer;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -29,10 +28,7 @@ public final class WebEndpoints {
     }
 
     public static WebServer.Settings box(int httpPort, int httpsPort, Path dataDir, LanAddresses lan, Clock clock) {
-        List<String> names = new ArrayList<>(); // IPv4 only: what installers type
-        lan.current().stream()
-                .filter(Inet4Address.class::isInstance)
-                .forEach(address -> names.add(address.getHostAddress()));
+        List<String> names = new ArrayList<>(lan.ipv4());
         if (lan.interfaceName() == null) {
             Logger.warn("lan.interface is not set: the installer page answers only on the box itself (loopback)");
         } else if (names.isEmpty()) {
@@ -61,12 +57,8 @@ public final class WebEndpoints {
         if (settings.https() == null) {
             return url(settings, settings.host() == null ? Defaults.HTTP_HOST : settings.host(), port);
         }
-        String where = (lan == null ? List.<InetAddress>of() : lan.current())
-                .stream()
-                        .filter(Inet4Address.class::isInstance)
-                        .map(InetAddress::getHostAddress)
-                        .findFirst()
-                        .orElse(settings.host() == null ? "<the LAN address>" : settings.host());
+        String where = (lan == null ? List.<String>of() : lan.ipv4())
+                .stream().findFirst().orElse(settings.host() == null ? "<the LAN address>" : settings.host());
         return url(settings, where, port) + " (port " + port + " redirects)";
     }
 
