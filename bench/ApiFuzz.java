@@ -32,8 +32,8 @@ public class ApiFuzz {
     static final List<String> FIELDS = List.of(
             "mode", "state", "lossPercent", "signalBars", "registered", "present", "fault", "active",
             "advanceSeconds", "carrierBytes", "apn", "apnUser", "apnPassword", "simPin", "roamingAllowed",
-            "street", "city", "postalCode", "country", "multiStorey", "floor", "set", "unset", "x", "", "\u202e",
-            "a\u0000b");
+            "houseNumber", "streetName", "city", "zip", "country", "multiStorey", "floor", "callbackNumber",
+            "set", "unset", "since", "x", "", "\u202e", "a\u0000b");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
     static final List<String> TYPES = List.of(
             "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded",
@@ -247,6 +247,15 @@ public class ApiFuzz {
     }
 
     boolean login() throws Exception {
+        try {
+            return tryLogin();
+        } catch (java.io.IOException e) {
+            // a pooled connection the agent had just closed (after an early 413): once more, on a new one
+            return tryLogin();
+        }
+    }
+
+    boolean tryLogin() throws Exception {
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
                         .timeout(Duration.ofSeconds(10))
