@@ -91,10 +91,4 @@ public final class ConfigHandler extends JsonHandler {
             errors.put(key, "not set on this page: the operations team sets it");
         }
     }
-
-    private static void noQuery(Request request) {
-        if (request.getHttpURI().getQuery() != null) {
-            throw new ApiException(400, "invalid", "This resource takes no query parameters.");
-        }
-    }
 }

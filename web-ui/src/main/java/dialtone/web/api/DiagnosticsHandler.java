@@ -1,9 +1,6 @@
 package dialtone.web.api;
 
-import dialtone.web.json.ApiError;
-import dialtone.web.json.ApiException;
 import dialtone.web.json.Json;
-import dialtone.web.json.JsonResponse;
 import dialtone.web.port.ConfigView;
 import dialtone.web.port.EventsView;
 import dialtone.web.port.EventsView.EventQuery;
@@ -14,26 +11,21 @@ import dialtone.web.port.UsageView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.tinylog.Logger;
 
 /**
  * {@code GET /api/v1/diagnostics}: a zip for the provider's support with the status, the effective
  * configuration (secrets as {@code ****}: the agent never hands them to the web UI), the usage
  * meter, the last failover test, the recent events and the agent's recent log.
  */
-public final class DiagnosticsHandler extends Handler.Abstract {
+public final class DiagnosticsHandler extends JsonHandler {
     public static final String PATH = "/api/v1/diagnostics";
     static final int EVENTS = 500;
 
@@ -63,35 +55,10 @@ public final class DiagnosticsHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        try {
-            if (!request.getMethod().equals("GET")) {
-                throw new ApiException(405, "method-not-allowed", request.getMethod() + " is not allowed here.");
-            }
-            if (request.getHttpURI().getQuery() != null) {
-                throw new ApiException(400, "invalid", "This resource takes no query parameters.");
-            }
-            byte[] zip = bundle();
-            String device = sources.status().status().site().deviceId();
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/zip");
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            response.getHeaders()
-                    .put(
-                            HttpHeader.CONTENT_DISPOSITION,
-                            "attachment; filename=\"dialtone-diagnostics-" + safe(device) + ".zip\"");
-            response.write(true, ByteBuffer.wrap(zip), callback);
-        } catch (ApiException e) {
-            JsonResponse.error(response, callback, e);
-        } catch (RuntimeException e) {
-            Logger.error(e, "Bug while building the diagnostics bundle");
-            JsonResponse.send(
-                    response,
-                    callback,
-                    500,
-                    new ApiError("internal", "The agent hit an internal error; it was logged.", null));
-        }
-        return true;
+    protected Reply get(Request request, Response response) {
+        noQuery(request);
+        String device = sources.status().status().site().deviceId();
+        return Reply.ok(new Download("application/zip", "dialtone-diagnostics-" + safe(device) + ".zip", bundle()));
     }
 
     byte[] bundle() {

@@ -3,7 +3,9 @@ package dialtone.web.api;
 import dialtone.web.json.ApiError;
 import dialtone.web.json.ApiException;
 import dialtone.web.json.JsonResponse;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,9 +13,9 @@ import org.eclipse.jetty.util.Callback;
 import org.tinylog.Logger;
 
 /**
- * Base of every API resource: dispatches on the method, answers JSON, and turns every failure
- * into a JSON error. A 4xx says what was wrong with the request; an unexpected exception is a bug,
- * logged once with its stack trace and answered 500 without it.
+ * Base of every API resource: dispatches on the method, answers JSON (or a {@link Download}), and
+ * turns every failure into a JSON error. A 4xx says what was wrong with the request; an unexpected
+ * exception is a bug, logged once with its stack trace and answered 500 without it.
  */
 public abstract class JsonHandler extends Handler.Abstract {
 
@@ -23,6 +25,9 @@ public abstract class JsonHandler extends Handler.Abstract {
             return new Reply(200, body);
         }
     }
+
+    /** A file the browser saves (never cached) instead of JSON, as the body of a {@link Reply}. */
+    public record Download(String contentType, String fileName, byte[] bytes) {}
 
     protected Reply get(Request request, Response response) {
         throw notAllowed(request);
@@ -50,8 +55,24 @@ public abstract class JsonHandler extends Handler.Abstract {
         } catch (RuntimeException e) {
             reply = unexpected(request, e);
         }
-        JsonResponse.send(response, callback, reply.status(), reply.body());
+        if (reply.body() instanceof Download file) {
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, file.contentType());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders()
+                    .put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"");
+            response.write(true, ByteBuffer.wrap(file.bytes()), callback);
+        } else {
+            JsonResponse.send(response, callback, reply.status(), reply.body());
+        }
         return true;
+    }
+
+    /** For resources that take no query: a 400 when there is one. */
+    protected static void noQuery(Request request) {
+        if (request.getHttpURI().getQuery() != null) {
+            throw new ApiException(400, "invalid", "This resource takes no query parameters.");
+        }
     }
 
     /** Jetty's own 4xx (a query that is not UTF-8, say) is the client's; anything else is a bug. */
