@@ -68,7 +68,7 @@ final class LocalApi implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         EventsView eventsView = query -> events.stream()
-                .filter(query::matches)
+                .filter(e -> matches(query, e))
                 .sorted((a, b) -> Long.compare(b.seq(), a.seq()))
                 .limit(query.limit())
                 .toList();
@@ -92,6 +92,17 @@ final class LocalApi implements AutoCloseable {
                 true));
 
         server.start();
+    }
+
+    /** The agent's filter (EventLog's SQL), played over the list of events. */
+    private static boolean matches(EventsView.EventQuery query, EventsView.EventItem item) {
+        return (query.before() == null || item.seq() < query.before())
+                && (query.severity() == null || query.severity().equals(item.severity()))
+                && (query.type() == null || query.type().equals(item.type()))
+                && (query.text() == null
+                        || item.message()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains(query.text().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The server's HTTP settings, trusting X-Forwarded-For here only, to play clients. */

@@ -1,7 +1,6 @@
 package dialtone.web.port;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The event log, newest first. */
@@ -19,14 +18,6 @@ public interface EventsView {
     record EventQuery(Long before, int limit, String severity, String type, String text) {
         public static EventQuery newest(int limit) {
             return new EventQuery(null, limit, null, null, null);
-        }
-
-        public boolean matches(EventItem item) {
-            return (before == null || item.seq() < before)
-                    && (severity == null || severity.equals(item.severity()))
-                    && (type == null || type.equals(item.type()))
-                    && (text == null
-                            || item.message().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
         }
     }
 
