@@ -289,7 +289,6 @@ final class Assembly {
     }
 
     /** The installer's page as people on the site's network reach it (the LAN address, the web port). */
-    /** Where the notices send a person to the installer page. */
     private static String localUrl(Hal hal, AgentConfig config, WebServer.Settings web) {
         return hal.links().link(config.lan().interfaceName()).stream()
                 .flatMap(link -> link.addresses().stream())

@@ -270,12 +270,16 @@ public final class MqttLink {
 
     /** The keepalive of the uplink the next connection goes over. */
     Duration keepAliveNow() {
-        return overLte() ? settings.keepAliveLte() : settings.keepAlivePrimary();
+        return keepAliveOver(overLte());
+    }
+
+    private Duration keepAliveOver(boolean lte) {
+        return lte ? settings.keepAliveLte() : settings.keepAlivePrimary();
     }
 
     private MqttConnectionOptions options() {
         boolean lte = overLte();
-        keepAlive = keepAliveNow();
+        keepAlive = keepAliveOver(lte);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         options.setCleanStart(false);
