@@ -25,7 +25,7 @@ final class AgentProcess implements AutoCloseable {
     static final String PASSWORD = "installer-password-1";
 
     final Process process;
-    final Path output;
+    private final LogFile output;
     final int port;
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -35,7 +35,7 @@ final class AgentProcess implements AutoCloseable {
 
     private AgentProcess(Process process, Path output, int port) {
         this.process = process;
-        this.output = output;
+        this.output = new LogFile(output, "agent's output");
         this.port = port;
     }
 
@@ -69,24 +69,12 @@ final class AgentProcess implements AutoCloseable {
     }
 
     String output() {
-        try {
-            return Files.readString(output);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        return output.read();
     }
 
     /** Waits up to {@code limit} for {@code text} in the agent's output; returns the output. */
     String awaitOutput(String text, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            String output = output();
-            if (output.contains(text)) {
-                return output;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in the agent's output within " + limit + "\n" + output());
+        return output.await(text, limit);
     }
 
     void awaitHealthy(Duration limit) throws Exception {

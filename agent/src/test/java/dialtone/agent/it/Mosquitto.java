@@ -37,11 +37,13 @@ final class Mosquitto implements AutoCloseable {
             """.formatted(OPERATOR);
 
     private final Path dir;
+    private final LogFile log;
     private final int port;
     private Process process;
 
     private Mosquitto(Path dir, int port) {
         this.dir = dir;
+        this.log = new LogFile(dir.resolve("mosquitto.log"), "broker's log");
         this.port = port;
     }
 
@@ -83,24 +85,12 @@ final class Mosquitto implements AutoCloseable {
 
     /** The broker's log so far. */
     String log() {
-        try {
-            return Files.readString(dir.resolve("mosquitto.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return log.read();
     }
 
     /** Waits up to {@code limit} for {@code text} in the broker's log; returns the log. */
     String awaitLog(String text, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            String log = log();
-            if (log.contains(text)) {
-                return log;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + text + "' in the broker's log within " + limit + "\n" + log());
+        return log.await(text, limit);
     }
 
     /** Starts the broker (again) on the same port with the same persistence; returns once it listens. */
